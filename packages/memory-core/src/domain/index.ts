@@ -1,0 +1,17 @@
+export * from './checkpoint.js';
+export * from './context.js';
+export * from './episode.js';
+export * from './export-record.js';
+export type * from './handoff.js';
+export * from './heuristic.js';
+export * from './ids.js';
+export * from './labels.js';
+export * from './learning-records.js';
+export * from './limits.js';
+export * from './outcome.js';
+export * from './pattern.js';
+export * from './playbook.js';
+export * from './primitives.js';
+export * from './recommendation.js';
+export * from './relationship.js';
+export * from './step.js';

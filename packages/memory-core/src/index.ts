@@ -1,0 +1,13 @@
+export * from './clock.js';
+export * from './domain/index.js';
+export * from './embeddings/provider.js';
+export * from './errors.js';
+export * from './learning/wilson.js';
+export * from './logger.js';
+export * from './memory/config.js';
+export * from './memory/inputs.js';
+export type * from './memory/memory.js';
+export type * from './memory/observer.js';
+export type * from './memory/results.js';
+export * from './storage/index.js';
+export * from './text/index.js';

@@ -1,0 +1,11 @@
+export type * from './admin-store.js';
+export type * from './backend.js';
+export * from './capabilities.js';
+export type * from './episode-store.js';
+export type * from './filters.js';
+export * from './page.js';
+export type * from './pattern-store.js';
+export type * from './procedure-prior-store.js';
+export type * from './recommendation-store.js';
+export type * from './relationship-store.js';
+export type * from './search-index.js';
