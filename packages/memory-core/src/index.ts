@@ -5,6 +5,7 @@ export * from './errors.js';
 export * from './learning/wilson.js';
 export * from './logger.js';
 export * from './memory/config.js';
+export { type CreateMemoryOptions, createMemory } from './memory/create-memory.js';
 export * from './memory/inputs.js';
 export type * from './memory/memory.js';
 export type * from './memory/observer.js';

@@ -23,6 +23,11 @@ export const RankingConfigSchema = z.object({
   mmrLambda: z.number().min(0).max(1).default(0.7),
   /** Candidates fetched from each search before fusion. */
   candidatePoolSize: z.number().int().min(10).max(1_000).default(100),
+  /** Fused candidates loaded and re-scored with every signal. */
+  rerankDepth: z.number().int().min(5).max(500).default(50),
+  /** Candidate sources; switching one off is for ablations (the evaluation measures each signal). */
+  lexicalSearch: z.boolean().default(true),
+  semanticSearch: z.boolean().default(true),
   /** Learned boost for recommendations: weight × WilsonLowerBound(succeeded, applied). */
   feedbackBoostWeight: z.number().min(0).default(0.25),
 });

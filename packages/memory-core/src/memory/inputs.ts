@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ComplexitySchema, TaskContextSchema, TaskTypeSchema } from '../domain/context.js';
 import { LabelSchema } from '../domain/labels.js';
 import { LIMITS } from '../domain/limits.js';
-import { TaskOutcomeSchema } from '../domain/outcome.js';
+import { OUTCOME_TYPES, TaskOutcomeSchema } from '../domain/outcome.js';
 import { PatternTypeSchema } from '../domain/pattern.js';
-import { boundedText, IdSchema, MetadataSchema, ShortTextSchema } from '../domain/primitives.js';
+import { boundedText, IdSchema, MetadataSchema, ShortTextSchema, TimestampSchema } from '../domain/primitives.js';
 import { RelationshipTypeSchema } from '../domain/relationship.js';
 
 export const StartEpisodeInputSchema = z.object({
@@ -111,3 +111,26 @@ export const AnalogousPatternsInputSchema = z.object({
   limit: z.number().int().min(1).max(50).default(10),
 });
 export type AnalogousPatternsInput = z.input<typeof AnalogousPatternsInputSchema>;
+
+export const EpisodeListFilterSchema = z.object({
+  taskTypes: z.array(TaskTypeSchema).max(10).optional(),
+  domains: z.array(ShortTextSchema).max(50).optional(),
+  labelsAny: z.array(LabelSchema).max(50).optional(),
+  labelsAll: z.array(LabelSchema).max(50).optional(),
+  tags: z.array(ShortTextSchema).max(50).optional(),
+  startedAfter: TimestampSchema.optional(),
+  startedBefore: TimestampSchema.optional(),
+  outcomeTypes: z.array(z.enum(OUTCOME_TYPES)).max(4).optional(),
+  rewardMin: z.number().optional(),
+  rewardMax: z.number().optional(),
+  completed: z.boolean().optional(),
+  archived: z.enum(['exclude', 'include', 'only']).optional(),
+  /** Free text: episodes whose search document holds every term of it. */
+  text: boundedText(1_000).optional(),
+});
+export type EpisodeListFilter = z.input<typeof EpisodeListFilterSchema>;
+
+export const PageRequestSchema = z.object({
+  limit: z.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(1_000).nullable().optional(),
+});

@@ -10,11 +10,12 @@ import type { Relationship } from '../domain/relationship.js';
 import type { StepInput } from '../domain/step.js';
 import type { ExportOptions, HealthStatus, ImportSummary } from '../storage/admin-store.js';
 import type { CacheRegenerateReport, CacheStatistics, CacheSyncReport } from '../storage/capabilities.js';
-import type { EpisodeFilter, HeuristicFilter, PatternFilter, RelationshipQuery } from '../storage/filters.js';
+import type { HeuristicFilter, PatternFilter, RelationshipQuery } from '../storage/filters.js';
 import type { Page, PageRequest } from '../storage/page.js';
 import type {
   AnalogousPatternsInput,
   CheckpointInput,
+  EpisodeListFilter,
   FeedbackInput,
   PatternQueryInput,
   RecommendPatternsInput,
@@ -69,7 +70,8 @@ export interface SelfLearningMemory {
   /** Runs the learning pipeline again for a completed episode (e.g. after a learning failure). */
   relearn(episodeId: string): Promise<Episode>;
   getEpisode(episodeId: string): Promise<Episode>;
-  listEpisodes(filter?: EpisodeFilter, page?: PageRequest): Promise<Page<Episode>>;
+  /** Episodes matching the filter, newest first; `text` matches episodes holding every term. */
+  listEpisodes(filter?: EpisodeListFilter, page?: PageRequest): Promise<Page<Episode>>;
   updateEpisode(episodeId: string, patch: UpdateEpisodeInput): Promise<Episode>;
   archiveEpisode(episodeId: string): Promise<Episode>;
   restoreEpisode(episodeId: string): Promise<Episode>;

@@ -1,0 +1,55 @@
+import { uuidv7 } from '../domain/ids.js';
+import { outcomeSuccessValue } from '../domain/outcome.js';
+import { patternSuccessRate } from '../domain/pattern.js';
+import type { RecommendationFeedback } from '../domain/recommendation.js';
+import { MemoryError } from '../errors.js';
+import type { PatternUsage } from '../storage/pattern-store.js';
+import { type FeedbackInput, FeedbackInputSchema } from './inputs.js';
+import { type MemoryScope, nowIso } from './runtime.js';
+import { notFound, parseInput, requireId } from './validation.js';
+
+/**
+ * Records what the agent did with a session's recommendations and updates each applied pattern's measured
+ * effectiveness in the same atomic write: applications, successes (the outcome's success value), failures and
+ * the reward delta — how much better than the pattern's historical success rate this application went.
+ */
+export async function recordFeedback(scope: MemoryScope, sessionId: unknown, input: FeedbackInput): Promise<RecommendationFeedback> {
+  const id = requireId(sessionId, 'sessionId');
+  const parsed = parseInput(FeedbackInputSchema, input, 'feedback');
+  const { storage } = scope.runtime;
+  const session = await storage.getRecommendationSession(scope.namespace, id);
+  if (!session) throw notFound('recommendation session', id);
+  const recommended = new Set(session.patternIds);
+  const foreign = parsed.appliedPatternIds.filter((patternId) => !recommended.has(patternId));
+  if (foreign.length > 0) {
+    throw new MemoryError(
+      'VALIDATION_FAILED',
+      `invalid feedback: appliedPatternIds must be patterns this session recommended; not recommended: ${foreign.join(', ')}`,
+      { details: { issues: [{ path: 'appliedPatternIds', message: 'not recommended in this session' }], foreign } },
+    );
+  }
+  const at = nowIso(scope);
+  const applied = [...new Set(parsed.appliedPatternIds)];
+  const success = outcomeSuccessValue(parsed.outcome);
+  const patterns = await storage.getPatterns(scope.namespace, applied);
+  const usage: PatternUsage[] = patterns.map((pattern) => ({
+    patternId: pattern.id,
+    applied: 1,
+    succeeded: success,
+    failed: 1 - success,
+    rewardDelta: success - patternSuccessRate(pattern.stats),
+    at,
+  }));
+  const feedback: RecommendationFeedback = {
+    id: uuidv7(scope.runtime.clock.now()),
+    namespace: scope.namespace,
+    sessionId: id,
+    appliedPatternIds: applied,
+    consultedEpisodeIds: [...new Set(parsed.consultedEpisodeIds)],
+    outcome: parsed.outcome,
+    ...(parsed.rating === undefined ? {} : { rating: parsed.rating }),
+    createdAt: at,
+  };
+  await storage.insertRecommendationFeedback(feedback, usage);
+  return feedback;
+}

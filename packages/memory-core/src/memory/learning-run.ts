@@ -1,0 +1,143 @@
+import type { Episode } from '../domain/episode.js';
+import { uuidv7 } from '../domain/ids.js';
+import type { Pattern, PatternContribution } from '../domain/pattern.js';
+import { isFailedStep } from '../domain/step.js';
+import { extractHeuristics } from '../learning/heuristics.js';
+import { extractPatterns, findNearDuplicate } from '../learning/patterns/index.js';
+import { episodeEmbeddingText, patternEmbeddingText } from '../text/search-documents.js';
+import { distinctSearchTerms } from '../text/terms.js';
+import { changeEpisode } from './episodes.js';
+import { type MemoryScope, nowIso } from './runtime.js';
+
+const NEAR_DUPLICATE_THRESHOLD = 0.85;
+const NEAR_DUPLICATE_CANDIDATES = 100;
+
+/**
+ * Learns from a stored, completed episode: embeds it, merges its patterns and heuristics into what the
+ * namespace already knows, updates the procedure prior and records the ids on the episode. Never throws for a
+ * learning failure: the failure is logged, counted and recorded (`learning.status = failed`).
+ */
+export async function learnFromEpisode(
+  scope: MemoryScope,
+  episode: Episode,
+  extracted?: PatternContribution[],
+): Promise<Episode> {
+  const { runtime, namespace } = scope;
+  const startedMs = runtime.clock.now();
+  runtime.counters.learningRuns++;
+  try {
+    await embedEpisode(scope, episode);
+    const eligible = (episode.quality?.score ?? 0) >= runtime.config.qualityThreshold;
+    let patternIds: string[] = [];
+    let heuristicIds: string[] = [];
+    if (eligible) {
+      const options = { newId: () => uuidv7(runtime.clock.now()), at: episode.endedAt ?? nowIso(scope) };
+      const contributions = await mergeNearDuplicates(scope, extracted ?? extractPatterns(episode, options));
+      const patterns = contributions.length > 0 ? await runtime.storage.upsertPatterns(contributions) : [];
+      await embedCreatedPatterns(scope, patterns, contributions);
+      patternIds = distinct(patterns.map((pattern) => pattern.id));
+      const heuristicContributions = extractHeuristics(episode, options);
+      const heuristics =
+        heuristicContributions.length > 0 ? await runtime.storage.upsertHeuristics(heuristicContributions) : [];
+      heuristicIds = distinct(heuristics.map((heuristic) => heuristic.id));
+      await observeProcedure(scope, episode);
+    }
+    const learnedAt = nowIso(scope);
+    const learned = await changeEpisode(scope, episode.id, (current) => ({
+      ...current,
+      patternIds,
+      heuristicIds,
+      learning: { status: eligible ? 'learned' : 'skipped', at: learnedAt },
+    }));
+    runtime.observer.patternExtraction?.(namespace, 'success', runtime.clock.now() - startedMs);
+    return learned;
+  } catch (error) {
+    runtime.counters.learningFailures++;
+    runtime.observer.patternExtraction?.(namespace, 'failure', runtime.clock.now() - startedMs);
+    runtime.logger.error(
+      { err: error, namespace, episodeId: episode.id },
+      'learning from an episode failed; the episode is stored and can be re-learned',
+    );
+    return recordLearningFailure(scope, episode, error);
+  }
+}
+
+async function recordLearningFailure(scope: MemoryScope, episode: Episode, error: unknown): Promise<Episode> {
+  const message = error instanceof Error ? error.message : String(error);
+  try {
+    return await changeEpisode(scope, episode.id, (current) => ({
+      ...current,
+      learning: { status: 'failed', at: nowIso(scope), error: message.slice(0, 500) },
+    }));
+  } catch {
+    return { ...episode, learning: { status: 'failed', error: message.slice(0, 500) } };
+  }
+}
+
+async function embedEpisode(scope: MemoryScope, episode: Episode): Promise<void> {
+  const embeddings = scope.runtime.embeddings;
+  if (!embeddings) return;
+  const [vector] = await embeddings.embed([episodeEmbeddingText(episode)]);
+  if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'episode', episode.id, vector);
+}
+
+/** Patterns created by this episode get an embedding; merged ones already have one for the same content. */
+async function embedCreatedPatterns(
+  scope: MemoryScope,
+  patterns: readonly Pattern[],
+  contributions: readonly PatternContribution[],
+): Promise<void> {
+  const embeddings = scope.runtime.embeddings;
+  if (!embeddings) return;
+  const created = patterns.filter((pattern, index) => pattern.id === contributions[index]?.newId);
+  if (created.length === 0) return;
+  const vectors = await embeddings.embed(created.map(patternEmbeddingText));
+  for (const [index, pattern] of created.entries()) {
+    const vector = vectors[index];
+    if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'pattern', pattern.id, vector);
+  }
+}
+
+/**
+ * Re-keys contributions that nearly duplicate an existing pattern (same type and domain, key similarity
+ * ≥ 0.85) so that storage merges them into it instead of creating a near-copy.
+ */
+async function mergeNearDuplicates(
+  scope: MemoryScope,
+  contributions: readonly PatternContribution[],
+): Promise<PatternContribution[]> {
+  const groups = new Map<string, Pattern[]>();
+  const result: PatternContribution[] = [];
+  for (const contribution of contributions) {
+    const domain = contribution.context?.domain ?? '';
+    const groupKey = `${contribution.content.type}\u0000${domain}`;
+    let candidates = groups.get(groupKey);
+    if (!candidates) {
+      const page = await scope.runtime.storage.listPatterns(
+        scope.namespace,
+        { types: [contribution.content.type], ...(domain ? { domains: [domain] } : {}) },
+        { limit: NEAR_DUPLICATE_CANDIDATES },
+      );
+      candidates = page.items;
+      groups.set(groupKey, candidates);
+    }
+    const exact = candidates.some((pattern) => pattern.similarityKey === contribution.similarityKey);
+    const near = exact ? undefined : findNearDuplicate(contribution, candidates, NEAR_DUPLICATE_THRESHOLD);
+    result.push(near ? { ...contribution, similarityKey: near.similarityKey } : contribution);
+  }
+  return result;
+}
+
+/** Successful and partly successful episodes teach the prior which description terms go with which tools. */
+async function observeProcedure(scope: MemoryScope, episode: Episode): Promise<void> {
+  const outcome = episode.outcome?.type;
+  if (outcome !== 'success' && outcome !== 'partial_success') return;
+  const tools = distinct(episode.steps.filter((step) => !isFailedStep(step)).map((step) => step.tool));
+  const terms = distinctSearchTerms(episode.taskDescription);
+  if (tools.length === 0 || terms.length === 0) return;
+  await scope.runtime.storage.observeProcedure(scope.namespace, { episodeId: episode.id, terms, tools });
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,96 @@
+import { maximalMarginalRelevance } from '../retrieval/mmr.js';
+import { isFailure } from '../retrieval/outcome-score.js';
+import { predictTools } from '../retrieval/procedure-prior.js';
+import { rankEpisodes, type ScoredEpisode } from '../retrieval/rank-episodes.js';
+import { rankPatterns, type ScoredPattern } from '../retrieval/rank-patterns.js';
+import { failureWarnings } from '../retrieval/warnings.js';
+import { findEpisodeCandidates } from './episode-candidates.js';
+import type { QueryContext } from './inputs.js';
+import { findPatternCandidates } from './pattern-candidates.js';
+import { planQuery, type QueryPlan } from './query-plan.js';
+import type { RetrievalWarning } from './results.js';
+import type { MemoryScope } from './runtime.js';
+
+const WARNINGS = 3;
+
+/** What the memory knows about a task: the shared first half of retrieval, playbooks and recommendations. */
+export interface TaskAnalysis {
+  plan: QueryPlan;
+  /** Every re-scored candidate, best first (successes and failures). */
+  ranked: ScoredEpisode[];
+  /** Successful episodes worth imitating, diversified by MMR, at most `limit`. */
+  exemplars: ScoredEpisode[];
+  warnings: RetrievalWarning[];
+  patterns: ScoredPattern[];
+  predictions: Map<string, number>;
+  lexicalHits: number;
+  semanticHits: number;
+  crossDomainFallback: boolean;
+}
+
+export interface TaskAnalysisOptions {
+  limit: number;
+  /** Patterns to rank (over-fetched for recommendations). */
+  patternPool: number;
+  feedbackBoost: boolean;
+}
+
+export async function analyseTask(
+  scope: MemoryScope,
+  text: string,
+  context: QueryContext,
+  options: TaskAnalysisOptions,
+): Promise<TaskAnalysis> {
+  const { runtime } = scope;
+  const plan = await planQuery(runtime, text, context);
+  const [found, counts] = await Promise.all([
+    findEpisodeCandidates(scope, plan, options.limit),
+    runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
+  ]);
+  const predictions = runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
+  const nowMs = runtime.clock.now();
+  const ranking = runtime.config.ranking;
+  const ranked = rankEpisodes(found.candidates, { context, predictions, nowMs, ranking });
+  const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
+  const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, options.limit);
+  const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS);
+  const patternCandidates = await findPatternCandidates(scope, plan, options.patternPool, { fromEpisodes: successes });
+  const patterns = rankPatterns(patternCandidates, {
+    context,
+    predictions,
+    nowMs,
+    ranking,
+    demotionThreshold: runtime.config.demotionThreshold,
+    feedbackBoost: options.feedbackBoost,
+  });
+  return {
+    plan,
+    ranked,
+    exemplars,
+    warnings,
+    patterns,
+    predictions,
+    lexicalHits: found.lexicalHits,
+    semanticHits: found.semanticHits,
+    crossDomainFallback: found.crossDomainFallback,
+  };
+}
+
+/** One paragraph saying what was searched and what shaped the ranking. */
+export function explainAnalysis(analysis: TaskAnalysis, namespace: string): string {
+  const parts = [
+    `Searched namespace "${namespace}": ${analysis.lexicalHits} full-text and ${analysis.semanticHits} vector candidates, fused by reciprocal rank and re-scored by context, outcome, recency and the learned procedure prior.`,
+  ];
+  const likely = [...analysis.predictions.entries()]
+    .filter(([, probability]) => probability >= 0.5)
+    .sort((left, right) => right[1] - left[1])
+    .slice(0, 5)
+    .map(([tool, probability]) => `${tool} (${probability.toFixed(2)})`);
+  if (likely.length > 0) parts.push(`Tools this task likely needs: ${likely.join(', ')}.`);
+  if (analysis.crossDomainFallback) {
+    parts.push(`Few matches in domain "${analysis.plan.context.domain}", so other domains were searched (results marked cross-domain).`);
+  }
+  if (analysis.ranked.length === 0) parts.push('Nothing relevant is stored yet.');
+  if (analysis.warnings.length > 0) parts.push(`${analysis.warnings.length} similar failure(s) are listed as warnings.`);
+  return parts.join(' ');
+}
