@@ -1,6 +1,6 @@
 export * from './clock.js';
 export * from './domain/index.js';
-export * from './embeddings/provider.js';
+export * from './embeddings/index.js';
 export * from './errors.js';
 export * from './learning/wilson.js';
 export * from './logger.js';

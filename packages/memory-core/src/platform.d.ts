@@ -21,3 +21,20 @@ declare class AbortController {
 declare interface AbortSignal {
   readonly aborted: boolean;
 }
+
+// fetch, minimally: what the OpenAI-compatible embedding provider needs.
+declare function fetch(
+  input: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal },
+): Promise<Response>;
+declare interface Headers {
+  get(name: string): string | null;
+}
+declare interface Response {
+  readonly ok: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Headers;
+  json(): Promise<unknown>;
+  text(): Promise<string>;
+}

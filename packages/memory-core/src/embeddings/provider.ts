@@ -6,7 +6,11 @@ export interface EmbeddingProvider {
   /** Stable identity of the vector space, e.g. `local-hash-v1` or `openai-compatible:text-embedding-3-small`. */
   readonly id: string;
   readonly dimensions: number;
-  /** One L2-normalised vector per text, in order. Fails with `UNAVAILABLE` when a remote provider cannot answer. */
+  /**
+   * One L2-normalised vector per text, in order (a text with nothing to embed may give the zero vector).
+   * Fails with `UNAVAILABLE` when a remote provider cannot answer, `CONFIG_INVALID` when it rejects the
+   * configuration (API key, model, URL, dimensions).
+   */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
