@@ -2,7 +2,7 @@ export * from './clock.js';
 export * from './domain/index.js';
 export * from './embeddings/index.js';
 export * from './errors.js';
-export * from './learning/wilson.js';
+export * from './learning/index.js';
 export * from './logger.js';
 export * from './memory/config.js';
 export { type CreateMemoryOptions, createMemory } from './memory/create-memory.js';
