@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import type { Benchmark } from '../benchmark/types.js';
+import { readJsonFile } from './json-file.js';
+import { leaveOneTrialOut } from './leave-one-out.js';
+import { runEpisode, runQuery, taskEpisode, taskQuery } from './tau-episodes.js';
+import { procedureSignature } from './tau-procedure.js';
+import { parseTauRuns, type TauRun } from './tau-runs.js';
+import { parseTauTasks } from './tau-tasks.js';
+
+export type Split = 'dev' | 'test';
+
+export interface TauBenchOptions {
+  dataDir: string;
+  split: Split;
+  /** Keep only the first N train tasks, N queries and N run tasks (smoke tests). */
+  subset?: number;
+}
+
+export interface TauBench {
+  /** Retail: train tasks as successful episodes, the split's tasks as queries. */
+  procedures: Benchmark;
+  /** Airline: recorded runs with one trial per task held out as the query. */
+  runs: Benchmark;
+}
+
+/** The τ-bench adapter: turns the dataset's files into the harness's generic benchmarks. */
+export function loadTauBench(options: TauBenchOptions): TauBench {
+  const take = <T>(items: T[]): T[] =>
+    options.subset === undefined ? items : items.slice(0, options.subset);
+  const file = (name: string) => join(options.dataDir, name);
+  const train = take(parseTauTasks(readJsonFile(file('retail_tasks_train.json')), 'retail_tasks_train.json'));
+  const queryFile = `retail_tasks_${options.split}.json`;
+  const queries = take(parseTauTasks(readJsonFile(file(queryFile)), queryFile));
+  const allRuns = parseTauRuns(readJsonFile(file('gpt-4o-airline.json')), 'gpt-4o-airline.json');
+  const runs = subsetRunsByTask(allRuns, options.subset);
+  const split = leaveOneTrialOut(runs, options.split === 'test' ? 'highest' : 'lowest');
+  return {
+    procedures: {
+      name: `retail ${options.split}`,
+      episodes: train.map((task, index) => taskEpisode(task, `train-${index}`, 'retail')),
+      queries: queries.map((task, index) => taskQuery(task, `${options.split}-${index}`, 'retail')),
+      groupOfTools: procedureSignature,
+    },
+    runs: {
+      name: 'airline runs',
+      episodes: split.memory.map((run) => runEpisode(run, 'airline')),
+      queries: split.heldOut.map((run) => runQuery(run, 'airline')),
+      groupOfTools: procedureSignature,
+    },
+  };
+}
+
+/** The runs of the first N task ids (all trials of each, so leave-one-out still works). */
+function subsetRunsByTask(runs: TauRun[], subset: number | undefined): TauRun[] {
+  if (subset === undefined) return runs;
+  const kept = new Set([...new Set(runs.map((run) => run.taskId))].sort((a, b) => a - b).slice(0, subset));
+  return runs.filter((run) => kept.has(run.taskId));
+}
