@@ -7,7 +7,7 @@ const inUnitInterval = (value: number) => value >= 0 && value <= 1;
 /** A small excerpt of the dataset kept in the repository, so that this runs on any clone. */
 const SAMPLE = new URL('./fixtures/tau-bench-sample', import.meta.url).pathname;
 
-describe('the harness end to end on the repository's sample', () => {
+describe('the harness end to end on the sample kept in the repository', () => {
   it('ingests through the public API and reports every measure', async () => {
     const report = await runEval({
       dataDir: SAMPLE,
