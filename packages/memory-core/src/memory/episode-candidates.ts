@@ -1,4 +1,4 @@
-import { normaliseByMax, reciprocalRankFusion } from '../retrieval/fusion.js';
+import { fusedRelevance, normaliseByMax, reciprocalRankFusion } from '../retrieval/fusion.js';
 import type { EpisodeCandidate } from '../retrieval/rank-episodes.js';
 import type { CandidateFilter, ScoredId } from '../storage/filters.js';
 import type { QueryPlan } from './query-plan.js';
@@ -45,8 +45,7 @@ export async function findEpisodeCandidates(
   ]);
   const lexicalScores = normaliseByMax(lexical);
   const semanticScores = new Map(semantic.map((hit) => [hit.id, Math.max(0, Math.min(1, hit.score))]));
-  const bestFused = fused[0]?.[1] ?? 0;
-  const fusedScores = new Map(fused.map(([id, score]) => [id, bestFused > 0 ? score / bestFused : 0]));
+  const fusedScores = fusedRelevance(new Map(fused), ranking.rrfK, Math.max(lexical.length, semantic.length));
   const candidates = episodes.map((episode): EpisodeCandidate => {
     const vector = vectors.get(episode.id);
     return {

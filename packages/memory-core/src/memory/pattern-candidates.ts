@@ -1,5 +1,5 @@
 import type { PatternType } from '../domain/pattern.js';
-import { normaliseByMax, reciprocalRankFusion } from '../retrieval/fusion.js';
+import { fusedRelevance, normaliseByMax, reciprocalRankFusion } from '../retrieval/fusion.js';
 import type { PatternCandidate } from '../retrieval/rank-patterns.js';
 import type { PatternFilter, ScoredId } from '../storage/filters.js';
 import type { QueryPlan } from './query-plan.js';
@@ -32,8 +32,7 @@ export async function findPatternCandidates(
     plan.vector ? storage.searchPatternsByVector(scope.namespace, plan.vector, filter, pool) : Promise.resolve<ScoredId[]>([]),
   ]);
   const fused = reciprocalRankFusion([lexical, semantic], config.ranking.rrfK);
-  const bestFused = Math.max(0, ...fused.values());
-  const relevance = new Map([...fused].map(([id, score]) => [id, bestFused > 0 ? score / bestFused : 0]));
+  const relevance = fusedRelevance(fused, config.ranking.rrfK, Math.max(lexical.length, semantic.length));
   for (const ranked of (options.fromEpisodes ?? []).slice(0, SOURCE_EPISODES)) {
     for (const id of ranked.episode.patternIds) {
       relevance.set(id, Math.max(relevance.get(id) ?? 0, ranked.score));

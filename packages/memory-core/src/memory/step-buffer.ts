@@ -20,7 +20,7 @@ interface PendingSteps {
 export class StepBuffer {
   readonly openEpisodes: OpenEpisodes;
   private readonly pending = new Map<string, PendingSteps>();
-  private timer: unknown;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private bufferedCount = 0;
   private droppedCount = 0;
 

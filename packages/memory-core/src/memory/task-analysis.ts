@@ -53,7 +53,7 @@ export async function analyseTask(
   const ranked = rankEpisodes(found.candidates, { context, predictions, nowMs, ranking });
   const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
   const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, options.limit);
-  const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS);
+  const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS, ranking);
   const patternCandidates = await findPatternCandidates(scope, plan, options.patternPool, { fromEpisodes: successes });
   const patterns = rankPatterns(patternCandidates, {
     context,

@@ -19,3 +19,22 @@ export function normaliseByMax(hits: readonly ScoredId[]): Map<string, number> {
   const best = hits.reduce((highest, hit) => Math.max(highest, hit.score), 0);
   return new Map(hits.map((hit) => [hit.id, best > 0 ? Math.max(0, hit.score) / best : 0]));
 }
+
+/**
+ * Fused scores as a relevance signal in [0, 1]. Raw RRF scores are compressed (rank 1 and rank 10 differ by
+ * ~15 % at k = 60), so dividing by the best would make every candidate look equally relevant and hand the
+ * ranking to the secondary signals. Instead the scale runs from the best fused score (1) down to a document
+ * found by one list just past the deepest list (0): `(score − floor) / (best − floor)`.
+ */
+export function fusedRelevance(
+  fused: ReadonlyMap<string, number>,
+  k: number,
+  deepestList: number,
+): Map<string, number> {
+  const best = Math.max(0, ...fused.values());
+  const floor = 1 / (k + deepestList + 1);
+  const span = best - floor;
+  return new Map(
+    [...fused].map(([id, score]) => [id, span > 0 ? Math.max(0, Math.min(1, (score - floor) / span)) : 1]),
+  );
+}

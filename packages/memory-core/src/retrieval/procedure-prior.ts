@@ -58,7 +58,8 @@ export function relativeToolSetScores(
   if (predictions.size === 0) return toolSets.map(() => 0);
   const logLikelihoods = toolSets.map((tools) => toolSetLogLikelihood(predictions, tools));
   const best = Math.max(...logLikelihoods);
-  return logLikelihoods.map((value) => Math.exp(value - best));
+  // Per predicted tool (a geometric mean), so that one doubtful tool lowers the score instead of zeroing it.
+  return logLikelihoods.map((value) => Math.exp((value - best) / predictions.size));
 }
 
 /** Mean predicted probability of the given tools (0 when the prior knows none of them). */

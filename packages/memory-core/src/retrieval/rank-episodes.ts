@@ -92,3 +92,19 @@ function episodeReason(episode: Episode, breakdown: ScoreBreakdown, crossDomain:
     formatAge(episode.endedAt ?? episode.startedAt, nowMs),
   ]);
 }
+
+/**
+ * The weighted mean of every signal except the outcome: how close an episode is to the task, whether it went
+ * well or not. Warnings rank by it, so that the most similar failure comes first.
+ */
+export function similarityScore(breakdown: ScoreBreakdown, ranking: RankingConfig): number {
+  const weightSum = ranking.relevanceWeight + ranking.contextWeight + ranking.recencyWeight + ranking.priorWeight;
+  if (weightSum <= 0) return 0;
+  return (
+    (ranking.relevanceWeight * breakdown.fused +
+      ranking.contextWeight * breakdown.context +
+      ranking.recencyWeight * breakdown.recency +
+      ranking.priorWeight * breakdown.prior) /
+    weightSum
+  );
+}

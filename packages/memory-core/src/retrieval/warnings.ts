@@ -1,19 +1,24 @@
 import type { Episode } from '../domain/episode.js';
 import type { RankedEpisode, RetrievalWarning } from '../memory/results.js';
 import { isFailure } from './outcome-score.js';
-import { episodeTools } from './rank-episodes.js';
+import { episodeTools, similarityScore } from './rank-episodes.js';
+import type { RankingConfig } from '../memory/config.js';
 
 /**
- * Similar failures as warnings: what went wrong (outcome reason, failing step, reflection) and what to do
+ * Similar failures as warnings, ranked by how similar they are (every signal but the outcome, which is what
+ * makes them warnings rather than exemplars): what went wrong (outcome reason, failing step, reflection) and what to do
  * instead (the reflection's advice, or the tools a successful similar task used).
  */
 export function failureWarnings(
   ranked: readonly RankedEpisode[],
   bestSuccess: Episode | undefined,
   limit: number,
+  ranking: RankingConfig,
 ): RetrievalWarning[] {
   return ranked
     .filter(({ episode }) => isFailure(episode))
+    .map((candidate) => ({ ...candidate, score: similarityScore(candidate.breakdown, ranking) }))
+    .sort((left, right) => right.score - left.score)
     .slice(0, limit)
     .map(({ episode, score }) => ({
       episodeId: episode.id,
