@@ -21,7 +21,10 @@ export interface StorageStats {
 export interface ExportOptions {
   /** Only this namespace; `null` or absent = every namespace (admin export). */
   namespace?: string | null;
-  /** Only records created (episodes: started; patterns, heuristics: updated) at or after this ISO time. */
+  /**
+   * Only records at or after this ISO time: episodes by `startedAt`, patterns and heuristics by `updatedAt`,
+   * relationships, sessions and feedback by `createdAt`.
+   */
   since?: string;
 }
 
@@ -52,14 +55,20 @@ export interface AdminStore {
 
   /**
    * Streams every record matching `options` in a stable order (episodes, patterns, heuristics,
-   * relationships, sessions, feedback), reading in pages so memory stays constant. No caps.
+   * relationships, sessions, feedback; within a type by namespace, then id), reading in pages so memory stays
+   * constant. No caps. Episodes carry their steps; embeddings and the procedure prior are not exported (they
+   * are re-derived on import).
    */
   exportRecords(options: ExportOptions): AsyncIterable<ExportRecord>;
 
   /**
-   * Upserts records by id, each record all-or-nothing (a batch is one transaction). Importing the same
-   * records twice leaves the store as after the first import. Episodes bring their steps; relationships and
-   * feedback whose episodes or sessions are absent fail with `NOT_FOUND` (import their targets first).
+   * Upserts records by id, each record all-or-nothing (a batch is one transaction: a refused batch writes
+   * nothing). Importing the same records twice leaves the store as after the first import. Records are stored
+   * verbatim (versions, counts and effectiveness included; feedback does not apply usage again). Episodes
+   * bring their steps; relationships and feedback whose episodes or sessions are absent from the store and
+   * the batch fail with `NOT_FOUND`. `CONFLICT` for an id that lives in another namespace, a pattern or
+   * heuristic whose key belongs to another id, a relationship duplicating another id's (from, to, type) or
+   * closing a cycle, and a second feedback for a session.
    */
   importRecords(records: readonly ExportRecord[]): Promise<ImportSummary>;
 

@@ -26,7 +26,10 @@ export interface EpisodeStore {
   /** The episode with its steps, or `null` when it does not exist in this namespace. */
   getEpisode(namespace: string, id: string): Promise<Episode | null>;
 
-  /** The episodes that exist among `ids`, in the order of `ids`; absent ids are skipped. At most 500 ids. */
+  /**
+   * The episodes that exist among `ids`, in the order of `ids`; absent ids are skipped. At most 500 ids (more:
+   * `VALIDATION_FAILED`).
+   */
   getEpisodes(namespace: string, ids: readonly string[]): Promise<Episode[]>;
 
   /**
@@ -52,7 +55,8 @@ export interface EpisodeStore {
   /**
    * Marks an open episode completed with everything computed at completion (endedAt, outcome, reward, …),
    * under the same version rule as `updateEpisode`. Additionally fails with `CONFLICT` when the stored
-   * episode is already completed or holds steps that `episode.steps` does not (a step raced the completion).
+   * episode is already completed or holds steps that `episode.steps` does not (a step raced the completion),
+   * and with `VALIDATION_FAILED` when `episode.endedAt` is absent. Stored steps are kept as they are.
    */
   completeEpisode(episode: Episode, expectedVersion: number): Promise<Episode>;
 

@@ -3,7 +3,11 @@ import type { OutcomeType } from '../domain/outcome.js';
 import type { PatternType } from '../domain/pattern.js';
 import type { RelationshipType } from '../domain/relationship.js';
 
-/** Which episodes `listEpisodes` returns; every field narrows, absent fields do not filter. */
+/**
+ * Which episodes `listEpisodes` returns; every field narrows, absent fields do not filter. An empty list
+ * filters nothing either (in every filter of this file). Outcome and reward filters exclude episodes that
+ * have no outcome or reward.
+ */
 export interface EpisodeFilter {
   taskTypes?: TaskType[];
   domains?: string[];

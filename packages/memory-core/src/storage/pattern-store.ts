@@ -25,6 +25,10 @@ export interface PatternStore {
    * newest 50, `updatedAt` advances); otherwise the pattern is created with `newId`, empty effectiveness and
    * the contribution's content. Returns the stored pattern for each contribution, in order. Concurrent
    * writers never lose an update.
+   *
+   * Idempotent per episode: a contribution whose `episodeId` is already among the pattern's
+   * `sourceEpisodeIds` is not counted again and the pattern is returned unchanged, so re-learning an episode
+   * (`relearn`, a retried completion) never inflates counts. The reference arithmetic is `merge.ts`.
    */
   upsertPatterns(contributions: readonly PatternContribution[]): Promise<Pattern[]>;
 
@@ -38,8 +42,10 @@ export interface PatternStore {
   listPatterns(namespace: string, filter: PatternFilter, page?: PageRequest): Promise<Page<Pattern>>;
 
   /**
-   * Adds usage counts to patterns' effectiveness atomically; `lastUsedAt` becomes `at`. Unknown ids are
-   * ignored (a pattern may have been removed since it was recommended).
+   * Adds usage counts to patterns' effectiveness atomically; `lastUsedAt` becomes `at`. `avgRewardDelta`
+   * becomes the mean over applications, `(avg · timesApplied + rewardDelta · applied) / (timesApplied +
+   * applied)`; a `rewardDelta` without `applied` changes nothing. Several entries for one pattern all apply.
+   * Unknown ids (and ids of other namespaces) are ignored: a pattern may have gone since it was recommended.
    */
   recordPatternUsage(namespace: string, usage: readonly PatternUsage[]): Promise<void>;
 }
@@ -50,7 +56,8 @@ export interface HeuristicStore {
    * Stores each contribution atomically: an existing heuristic with the same `(namespace, key)` gains the
    * evidence (successes and total add, the episode id is appended keeping the newest 50) and its confidence is
    * recomputed as `wilsonLowerBound(successes, total)`; otherwise it is created with `newId`. Returns the
-   * stored heuristic for each contribution, in order.
+   * stored heuristic for each contribution, in order. Idempotent per episode like `upsertPatterns`: an episode
+   * already among `evidence.episodeIds` is not counted again.
    */
   upsertHeuristics(contributions: readonly HeuristicContribution[]): Promise<Heuristic[]>;
 

@@ -24,6 +24,11 @@ export interface RecommendationStore {
     usage: readonly PatternUsage[],
   ): Promise<void>;
 
-  /** Adoption and success counts over the namespace's sessions, computed in the store. */
+  /**
+   * Adoption and success counts over the namespace's sessions, computed in the store. `patternsRecommended`
+   * and `patternsApplied` count sessions that have feedback (so `adoptionRate` compares like with like);
+   * `successAfterAdoption` is the mean outcome success value (`outcomeSuccessValue`) of feedback that applied
+   * at least one pattern; `averageRating` is the mean of the ratings given, `null` when none was.
+   */
   recommendationStats(namespace: string): Promise<RecommendationStats>;
 }

@@ -8,10 +8,14 @@ export type EmbeddingTarget = 'episode' | 'pattern';
  * every backend tokenises the same way.
  */
 export interface SearchIndex {
-  /** Stores (or replaces) the embedding of an episode or pattern. The vector's length is the store's dimension. */
+  /**
+   * Stores (or replaces) the embedding of an episode or pattern. The vector's length must be the store's
+   * dimension and every component finite, else `VALIDATION_FAILED`; the record must exist in the namespace,
+   * else `NOT_FOUND` (deleting an episode deletes its embedding).
+   */
   saveEmbedding(namespace: string, target: EmbeddingTarget, id: string, vector: Float32Array): Promise<void>;
 
-  /** Embeddings of the given records that have one, keyed by id. At most 500 ids. */
+  /** Embeddings of the given records that have one, keyed by id (copies). At most 500 ids. */
   getEmbeddings(
     namespace: string,
     target: EmbeddingTarget,
@@ -20,7 +24,8 @@ export interface SearchIndex {
 
   /**
    * Episodes ranked by BM25 (k1 = 1.2, b = 0.75) over their search documents for any of `terms`, best first,
-   * at most `limit`. Filters apply in the store. Empty `terms` → empty result.
+   * at most `limit`. Filters apply in the store. Empty `terms` → empty result. Scores are positive; a term
+   * repeated in `terms` counts once.
    */
   searchEpisodesByText(
     namespace: string,
@@ -29,7 +34,10 @@ export interface SearchIndex {
     limit: number,
   ): Promise<ScoredId[]>;
 
-  /** Episodes ranked by cosine similarity of their embedding to `vector`, best first, at most `limit`. */
+  /**
+   * Episodes ranked by cosine similarity of their embedding to `vector`, best first, at most `limit`; the score
+   * is the cosine. A query of the wrong dimension fails with `VALIDATION_FAILED`.
+   */
   searchEpisodesByVector(
     namespace: string,
     vector: Float32Array,

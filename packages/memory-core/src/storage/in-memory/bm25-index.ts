@@ -1,0 +1,161 @@
+import type { ScoredId } from '../filters.js';
+import { TopK } from './top-k.js';
+
+export const BM25_K1 = 1.2;
+export const BM25_B = 0.75;
+
+const INITIAL_SLOTS = 64;
+
+/**
+ * An inverted index scored with Okapi BM25 (k1 = 1.2, b = 0.75) over pre-normalised search terms. Each term
+ * holds its postings (document slot → term frequency); each document keeps its own term counts so that
+ * replacing or deleting it touches only its terms. A query visits only the postings of its terms, never
+ * every document, accumulating scores in a typed array indexed by slot.
+ *
+ * idf = ln(1 + (N − n + 0.5) / (n + 0.5)) (the non-negative form Lucene uses), so a term present in most
+ * documents still counts a little instead of subtracting.
+ */
+export class Bm25Index {
+  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly slots = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private readonly terms: Array<Map<string, number> | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  private lengths = new Float64Array(INITIAL_SLOTS);
+  private scores = new Float64Array(INITIAL_SLOTS);
+  private totalLength = 0;
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Indexes (or re-indexes) a document as exactly these terms. Re-indexing touches only the postings of terms
+   * whose count changed, so completing an episode (which adds a few terms) leaves large postings alone.
+   */
+  set(id: string, terms: readonly string[]): void {
+    const slot = this.slots.get(id);
+    if (slot === undefined) {
+      this.extend(id, terms);
+      return;
+    }
+    const previous = this.terms[slot]!;
+    const next = new Map<string, number>();
+    for (const term of terms) next.set(term, (next.get(term) ?? 0) + 1);
+    for (const term of previous.keys()) {
+      if (next.has(term)) continue;
+      const posting = this.postings.get(term)!;
+      posting.delete(slot);
+      if (posting.size === 0) this.postings.delete(term);
+    }
+    for (const [term, frequency] of next) {
+      if (previous.get(term) === frequency) continue;
+      let posting = this.postings.get(term);
+      if (!posting) {
+        posting = new Map();
+        this.postings.set(term, posting);
+      }
+      posting.set(slot, frequency);
+    }
+    this.terms[slot] = next;
+    this.totalLength += terms.length - this.lengths[slot]!;
+    this.lengths[slot] = terms.length;
+  }
+
+  /** Adds terms to a document (creating it when absent): appending text without re-reading the rest. */
+  extend(id: string, terms: readonly string[]): void {
+    const slot = this.slots.get(id) ?? this.allocate(id);
+    const counts = this.terms[slot]!;
+    for (const term of terms) {
+      const frequency = (counts.get(term) ?? 0) + 1;
+      counts.set(term, frequency);
+      let posting = this.postings.get(term);
+      if (!posting) {
+        posting = new Map();
+        this.postings.set(term, posting);
+      }
+      posting.set(slot, frequency);
+    }
+    this.lengths[slot] = this.lengths[slot]! + terms.length;
+    this.totalLength += terms.length;
+  }
+
+  delete(id: string): boolean {
+    const slot = this.slots.get(id);
+    if (slot === undefined) return false;
+    for (const term of this.terms[slot]!.keys()) {
+      const posting = this.postings.get(term)!;
+      posting.delete(slot);
+      if (posting.size === 0) this.postings.delete(term);
+    }
+    this.totalLength -= this.lengths[slot]!;
+    this.lengths[slot] = 0;
+    this.terms[slot] = undefined;
+    this.slots.delete(id);
+    this.freeSlots.push(slot);
+    return true;
+  }
+
+  /** Whether the document holds the term (an O(1) probe used by list filters). */
+  contains(id: string, term: string): boolean {
+    const slot = this.slots.get(id);
+    return slot !== undefined && (this.terms[slot]?.has(term) ?? false);
+  }
+
+  /**
+   * The `limit` best documents holding any of `terms` that `accept` lets through, best first. Repeated query
+   * terms count once. `accept` runs only for documents whose score could still enter the result.
+   */
+  search(terms: readonly string[], limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
+    const documentCount = this.slots.size;
+    if (documentCount === 0 || limit <= 0) return [];
+    const averageLength = this.totalLength / documentCount || 1;
+    const scores = this.scores;
+    const lengths = this.lengths;
+    const touched: number[] = [];
+    for (const term of new Set(terms)) {
+      const posting = this.postings.get(term);
+      if (!posting) continue;
+      const idf = Math.log(1 + (documentCount - posting.size + 0.5) / (posting.size + 0.5));
+      const lengthWeight = (BM25_K1 * BM25_B) / averageLength;
+      const baseNorm = BM25_K1 * (1 - BM25_B);
+      for (const [slot, frequency] of posting) {
+        const weight =
+          (idf * frequency * (BM25_K1 + 1)) / (frequency + baseNorm + lengthWeight * lengths[slot]!);
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot] = scores[slot]! + weight;
+      }
+    }
+    const best = new TopK(limit);
+    for (const slot of touched) {
+      const score = scores[slot]!;
+      scores[slot] = 0;
+      const id = this.ids[slot]!;
+      if (best.admits(id, score) && accept(id)) best.push(id, score);
+    }
+    return best.results();
+  }
+
+  private allocate(id: string): number {
+    let slot = this.freeSlots.pop();
+    if (slot === undefined) {
+      slot = this.ids.length;
+      this.ids.push(id);
+      this.terms.push(undefined);
+      if (slot >= this.lengths.length) this.grow();
+    } else {
+      this.ids[slot] = id;
+    }
+    this.slots.set(id, slot);
+    this.terms[slot] = new Map();
+    return slot;
+  }
+
+  private grow(): void {
+    const capacity = this.lengths.length * 2;
+    const lengths = new Float64Array(capacity);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    this.scores = new Float64Array(capacity);
+  }
+}

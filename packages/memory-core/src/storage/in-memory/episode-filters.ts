@@ -1,0 +1,62 @@
+import type { Episode } from '../../domain/episode.js';
+import type { CandidateFilter, EpisodeFilter } from '../filters.js';
+import type { NamespaceData } from './state.js';
+
+/** An empty list filters nothing, like an absent one. */
+function restricts<T>(list: readonly T[] | undefined): list is readonly T[] {
+  return list !== undefined && list.length > 0;
+}
+
+/** Whether a stored episode passes a `listEpisodes` filter. */
+export function matchesEpisodeFilter(data: NamespaceData, episode: Episode, filter: EpisodeFilter): boolean {
+  const archived = filter.archived ?? 'exclude';
+  if (archived === 'exclude' && episode.archivedAt !== undefined) return false;
+  if (archived === 'only' && episode.archivedAt === undefined) return false;
+  if (filter.completed !== undefined && (episode.endedAt !== undefined) !== filter.completed) return false;
+  if (restricts(filter.taskTypes) && !filter.taskTypes.includes(episode.taskType)) return false;
+  if (restricts(filter.domains) && !filter.domains.includes(episode.context.domain)) return false;
+  if (
+    restricts(filter.outcomeTypes) &&
+    !(episode.outcome && filter.outcomeTypes.includes(episode.outcome.type))
+  )
+    return false;
+  if (filter.rewardMin !== undefined && !(episode.reward && episode.reward.total >= filter.rewardMin))
+    return false;
+  if (filter.rewardMax !== undefined && !(episode.reward && episode.reward.total <= filter.rewardMax))
+    return false;
+  if (filter.startedAfter !== undefined || filter.startedBefore !== undefined) {
+    const started = Date.parse(episode.startedAt);
+    if (filter.startedAfter !== undefined && started < Date.parse(filter.startedAfter)) return false;
+    if (filter.startedBefore !== undefined && started >= Date.parse(filter.startedBefore)) return false;
+  }
+  if (restricts(filter.labelsAny) && !filter.labelsAny.some((label) => episode.labels.includes(label)))
+    return false;
+  if (restricts(filter.labelsAll) && !filter.labelsAll.every((label) => episode.labels.includes(label)))
+    return false;
+  if (restricts(filter.tags) && !filter.tags.every((tag) => episode.context.tags.includes(tag))) return false;
+  if (
+    restricts(filter.textTerms) &&
+    !filter.textTerms.every((term) => data.episodeText.contains(episode.id, term))
+  )
+    return false;
+  return true;
+}
+
+/** A predicate over episode ids for candidate search (text and vector), reading only the episode's facets. */
+export function candidatePredicate(data: NamespaceData, filter: CandidateFilter): (id: string) => boolean {
+  const includeArchived = filter.includeArchived ?? false;
+  const completedOnly = filter.completedOnly ?? true;
+  const domains = restricts(filter.domains) ? filter.domains : undefined;
+  const taskTypes = restricts(filter.taskTypes) ? filter.taskTypes : undefined;
+  const outcomeTypes = restricts(filter.outcomeTypes) ? filter.outcomeTypes : undefined;
+  return (id) => {
+    const facets = data.episodeFacets.get(id);
+    if (facets === undefined) return false;
+    if (!includeArchived && facets.archived) return false;
+    if (completedOnly && !facets.completed) return false;
+    if (domains && !domains.includes(facets.domain)) return false;
+    if (taskTypes && !taskTypes.includes(facets.taskType)) return false;
+    if (outcomeTypes && (facets.outcome === null || !outcomeTypes.includes(facets.outcome))) return false;
+    return true;
+  };
+}

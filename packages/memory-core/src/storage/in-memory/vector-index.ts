@@ -1,0 +1,110 @@
+import type { ScoredId } from '../filters.js';
+import { TopK } from './top-k.js';
+
+const INITIAL_ROWS = 64;
+
+/**
+ * Vectors of one namespace and target in a contiguous Float32Array matrix (row-major, grown by doubling),
+ * with id ↔ row maps. Deleting moves the last row into the hole, so rows stay dense. Search is an exact
+ * brute-force cosine scan over the matrix: cache-friendly and a few milliseconds for 10k × 384.
+ */
+export class VectorIndex {
+  private matrix: Float32Array;
+  private norms: Float32Array;
+  private readonly rowIds: string[] = [];
+  private readonly rows = new Map<string, number>();
+
+  constructor(readonly dimensions: number) {
+    this.matrix = new Float32Array(INITIAL_ROWS * dimensions);
+    this.norms = new Float32Array(INITIAL_ROWS);
+  }
+
+  get size(): number {
+    return this.rowIds.length;
+  }
+
+  /** Stores or replaces a vector (copied; the caller keeps its array). Its length must be `dimensions`. */
+  set(id: string, vector: Float32Array): void {
+    let row = this.rows.get(id);
+    if (row === undefined) {
+      row = this.rowIds.length;
+      this.ensureCapacity(row + 1);
+      this.rowIds.push(id);
+      this.rows.set(id, row);
+    }
+    this.matrix.set(vector, row * this.dimensions);
+    this.norms[row] = Math.sqrt(dot(vector, 0, vector, this.dimensions));
+  }
+
+  /** A copy of the stored vector, or undefined. */
+  get(id: string): Float32Array | undefined {
+    const row = this.rows.get(id);
+    if (row === undefined) return undefined;
+    const start = row * this.dimensions;
+    return this.matrix.slice(start, start + this.dimensions);
+  }
+
+  delete(id: string): boolean {
+    const row = this.rows.get(id);
+    if (row === undefined) return false;
+    const last = this.rowIds.length - 1;
+    if (row !== last) {
+      const lastId = this.rowIds[last]!;
+      this.matrix.copyWithin(row * this.dimensions, last * this.dimensions, (last + 1) * this.dimensions);
+      this.norms[row] = this.norms[last]!;
+      this.rowIds[row] = lastId;
+      this.rows.set(lastId, row);
+    }
+    this.rowIds.pop();
+    this.rows.delete(id);
+    return true;
+  }
+
+  /**
+   * The `limit` rows most cosine-similar to `query` that `accept` lets through, best first. `accept` runs only
+   * for rows whose score could still enter the result.
+   */
+  search(query: Float32Array, limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
+    const queryNorm = Math.sqrt(dot(query, 0, query, this.dimensions));
+    const best = new TopK(limit);
+    for (let row = 0; row < this.rowIds.length; row++) {
+      const norm = this.norms[row]!;
+      const score =
+        norm > 0 && queryNorm > 0
+          ? dot(this.matrix, row * this.dimensions, query, this.dimensions) / (norm * queryNorm)
+          : 0;
+      const id = this.rowIds[row]!;
+      if (best.admits(id, score) && accept(id)) best.push(id, score);
+    }
+    return best.results();
+  }
+
+  private ensureCapacity(rows: number): void {
+    const capacity = this.norms.length;
+    if (rows <= capacity) return;
+    const grown = Math.max(rows, capacity * 2);
+    const matrix = new Float32Array(grown * this.dimensions);
+    matrix.set(this.matrix);
+    const norms = new Float32Array(grown);
+    norms.set(this.norms);
+    this.matrix = matrix;
+    this.norms = norms;
+  }
+}
+
+/** Dot product of `length` components of `matrix` from `offset` with `vector`, four lanes at a time. */
+function dot(matrix: Float32Array, offset: number, vector: Float32Array, length: number): number {
+  let lane0 = 0;
+  let lane1 = 0;
+  let lane2 = 0;
+  let lane3 = 0;
+  let index = 0;
+  for (; index + 3 < length; index += 4) {
+    lane0 += matrix[offset + index]! * vector[index]!;
+    lane1 += matrix[offset + index + 1]! * vector[index + 1]!;
+    lane2 += matrix[offset + index + 2]! * vector[index + 2]!;
+    lane3 += matrix[offset + index + 3]! * vector[index + 3]!;
+  }
+  for (; index < length; index++) lane0 += matrix[offset + index]! * vector[index]!;
+  return lane0 + lane1 + lane2 + lane3;
+}
