@@ -1,0 +1,3 @@
+import { defineProjectConfig } from '@slm/vitest-config';
+
+export default defineProjectConfig();
