@@ -9,7 +9,8 @@ import { PUBLISHED_BASELINES } from '../src/report/types.js';
  * published baselines (small gaps come from tokenization and which trial is held out).
  */
 const FULL_DATA = process.env['SLM_EVAL_DATA'] ?? findDefaultDataDir();
-if (!FULL_DATA) console.warn('full τ-bench dataset not found: the baseline cross-check is skipped (set SLM_EVAL_DATA)');
+if (!FULL_DATA)
+  console.warn('full τ-bench dataset not found: the baseline cross-check is skipped (set SLM_EVAL_DATA)');
 
 describe.skipIf(!FULL_DATA)('BM25 baseline against the published numbers', () => {
   it('reproduces the retrieval and real-run baselines on the test split', () => {

@@ -6,9 +6,14 @@ import { type ExecutionStep, isFailedStep, isSuccessfulStep } from '../domain/st
 import { MemoryError } from '../errors.js';
 import { extractSalientFeatures } from '../learning/salient-features.js';
 import { changeEpisode, loadEpisode, startEpisode } from './episodes.js';
-import { CheckpointInputSchema, type CheckpointInput, ResumeFromHandoffInputSchema, type ResumeFromHandoffInput } from './inputs.js';
-import { findRelevantKnowledge } from './relevant-knowledge.js';
+import {
+  type CheckpointInput,
+  CheckpointInputSchema,
+  type ResumeFromHandoffInput,
+  ResumeFromHandoffInputSchema,
+} from './inputs.js';
 import { addRelationship } from './relationships.js';
+import { findRelevantKnowledge } from './relevant-knowledge.js';
 import { type MemoryScope, nowIso } from './runtime.js';
 import { notFound, parseInput, requireId } from './validation.js';
 
@@ -16,7 +21,11 @@ const MAX_CHECKPOINTS = 100;
 const HANDOFF_STEPS = 20;
 
 /** Marks progress inside an open episode (buffered steps are flushed first so the step number is real). */
-export async function checkpointEpisode(scope: MemoryScope, episodeId: unknown, input: CheckpointInput): Promise<Checkpoint> {
+export async function checkpointEpisode(
+  scope: MemoryScope,
+  episodeId: unknown,
+  input: CheckpointInput,
+): Promise<Checkpoint> {
   const id = requireId(episodeId, 'episodeId');
   const parsed = parseInput(CheckpointInputSchema, input, 'checkpoint');
   await scope.runtime.stepBuffer.flushEpisode(scope.namespace, id);
@@ -24,9 +33,13 @@ export async function checkpointEpisode(scope: MemoryScope, episodeId: unknown, 
   const createdAt = nowIso(scope);
   const updated = await changeEpisode(scope, id, (episode) => {
     if (episode.endedAt !== undefined) {
-      throw new MemoryError('CONFLICT', `episode ${id} is completed: checkpoints mark progress of open episodes`, {
-        details: { episodeId: id },
-      });
+      throw new MemoryError(
+        'CONFLICT',
+        `episode ${id} is completed: checkpoints mark progress of open episodes`,
+        {
+          details: { episodeId: id },
+        },
+      );
     }
     if (episode.checkpoints.length >= MAX_CHECKPOINTS) {
       throw new MemoryError('VALIDATION_FAILED', `episode ${id} already has ${MAX_CHECKPOINTS} checkpoints`, {
@@ -67,7 +80,10 @@ export async function getHandoffPack(scope: MemoryScope, checkpointId: unknown):
     ...(checkpoint.note === undefined ? {} : { note: checkpoint.note }),
     stepsSoFar: steps.slice(-HANDOFF_STEPS).map(summariseStep),
     totalSteps: steps.length,
-    whatWorked: steps.filter(isSuccessfulStep).slice(-10).map((step) => `${step.tool}: ${step.action}`),
+    whatWorked: steps
+      .filter(isSuccessfulStep)
+      .slice(-10)
+      .map((step) => `${step.tool}: ${step.action}`),
     whatFailed: steps.filter(isFailedStep).slice(-10).map(describeFailure),
     salientFacts: [...features.criticalDecisions, ...features.keyInsights].slice(0, 10),
     suggestedNextSteps: suggestNextSteps(steps, knowledge.nextTools),
@@ -103,7 +119,12 @@ export async function resumeFromHandoff(scope: MemoryScope, input: ResumeFromHan
 }
 
 function summariseStep(step: ExecutionStep): HandoffStepSummary {
-  return { stepNumber: step.stepNumber, tool: step.tool, action: step.action, result: step.result?.type ?? 'none' };
+  return {
+    stepNumber: step.stepNumber,
+    tool: step.tool,
+    action: step.action,
+    result: step.result?.type ?? 'none',
+  };
 }
 
 function describeFailure(step: ExecutionStep): string {

@@ -1,12 +1,17 @@
 import type { Episode } from '../domain/episode.js';
+import { uuidv7 } from '../domain/ids.js';
+import {
+  sameOutcome,
+  type TaskOutcome,
+  type TaskOutcomeInput,
+  TaskOutcomeSchema,
+} from '../domain/outcome.js';
 import type { PatternContribution } from '../domain/pattern.js';
-import { sameOutcome, type TaskOutcome, TaskOutcomeSchema, type TaskOutcomeInput } from '../domain/outcome.js';
 import { MemoryError } from '../errors.js';
+import { extractPatterns } from '../learning/patterns/index.js';
 import { assessQuality } from '../learning/quality.js';
 import { computeReward } from '../learning/reward.js';
 import { extractSalientFeatures } from '../learning/salient-features.js';
-import { extractPatterns } from '../learning/patterns/index.js';
-import { uuidv7 } from '../domain/ids.js';
 import { learnFromEpisode } from './learning-run.js';
 import { type MemoryScope, nowIso } from './runtime.js';
 import { notFound, parseInput, requireId } from './validation.js';
@@ -19,7 +24,11 @@ const MAX_COMPLETION_ATTEMPTS = 3;
  * heuristics, update the procedure prior). The episode is durable before learning starts; a learning failure
  * is logged, counted and recorded on the episode, which `relearn` can retry.
  */
-export async function completeEpisode(scope: MemoryScope, episodeId: unknown, outcomeInput: TaskOutcomeInput): Promise<Episode> {
+export async function completeEpisode(
+  scope: MemoryScope,
+  episodeId: unknown,
+  outcomeInput: TaskOutcomeInput,
+): Promise<Episode> {
   const id = requireId(episodeId, 'episodeId');
   const outcome = parseInput(TaskOutcomeSchema, outcomeInput, 'outcome');
   const { runtime, namespace } = scope;
@@ -81,11 +90,13 @@ async function assessCompletion(
   const reward = computeReward(ended);
   const reflection = await runtime.reflector.reflect({ ...ended, reward, salientFeatures }, salientFeatures);
   const withReflection: Episode = { ...ended, salientFeatures, reward, reflection };
-  const contributions = extractPatterns(withReflection, { newId: () => uuidv7(runtime.clock.now()), at: endedAt });
+  const contributions = extractPatterns(withReflection, {
+    newId: () => uuidv7(runtime.clock.now()),
+    at: endedAt,
+  });
   const quality = assessQuality(withReflection, contributions);
   return { episode: { ...withReflection, quality, learning: { status: 'pending' } }, contributions };
 }
-
 
 /** Runs the learning pipeline again for a completed episode. Merges are idempotent per episode. */
 export async function relearn(scope: MemoryScope, episodeId: unknown): Promise<Episode> {

@@ -59,14 +59,20 @@ export async function findEpisodeCandidates(
   return { candidates, lexicalHits: lexical.length, semanticHits: semantic.length, crossDomainFallback };
 }
 
-async function search(scope: MemoryScope, plan: QueryPlan, filter: CandidateFilter): Promise<[ScoredId[], ScoredId[]]> {
+async function search(
+  scope: MemoryScope,
+  plan: QueryPlan,
+  filter: CandidateFilter,
+): Promise<[ScoredId[], ScoredId[]]> {
   const { storage, config } = scope.runtime;
   const pool = config.ranking.candidatePoolSize;
   return Promise.all([
     config.ranking.lexicalSearch && plan.terms.length > 0
       ? storage.searchEpisodesByText(scope.namespace, plan.terms, filter, pool)
       : Promise.resolve([]),
-    plan.vector ? storage.searchEpisodesByVector(scope.namespace, plan.vector, filter, pool) : Promise.resolve([]),
+    plan.vector
+      ? storage.searchEpisodesByVector(scope.namespace, plan.vector, filter, pool)
+      : Promise.resolve([]),
   ]);
 }
 

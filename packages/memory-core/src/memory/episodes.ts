@@ -77,7 +77,11 @@ export async function changeEpisode(
   }
 }
 
-export function addLabels(scope: MemoryScope, episodeId: unknown, labels: readonly string[]): Promise<Episode> {
+export function addLabels(
+  scope: MemoryScope,
+  episodeId: unknown,
+  labels: readonly string[],
+): Promise<Episode> {
   const added = parseInput(LabelsInputSchema, labels, 'labels');
   return changeEpisode(scope, episodeId, (episode) => ({
     ...episode,
@@ -85,7 +89,11 @@ export function addLabels(scope: MemoryScope, episodeId: unknown, labels: readon
   }));
 }
 
-export function removeLabels(scope: MemoryScope, episodeId: unknown, labels: readonly string[]): Promise<Episode> {
+export function removeLabels(
+  scope: MemoryScope,
+  episodeId: unknown,
+  labels: readonly string[],
+): Promise<Episode> {
   const removed = new Set(parseInput(LabelsInputSchema, labels, 'labels'));
   return changeEpisode(scope, episodeId, (episode) => ({
     ...episode,
@@ -95,7 +103,9 @@ export function removeLabels(scope: MemoryScope, episodeId: unknown, labels: rea
 
 export function archiveEpisode(scope: MemoryScope, episodeId: unknown): Promise<Episode> {
   const at = nowIso(scope);
-  return changeEpisode(scope, episodeId, (episode) => (episode.archivedAt ? episode : { ...episode, archivedAt: at }));
+  return changeEpisode(scope, episodeId, (episode) =>
+    episode.archivedAt ? episode : { ...episode, archivedAt: at },
+  );
 }
 
 export function restoreEpisode(scope: MemoryScope, episodeId: unknown): Promise<Episode> {
@@ -111,7 +121,11 @@ export async function deleteEpisode(scope: MemoryScope, episodeId: unknown): Pro
 }
 
 /** Updates description, metadata and/or labels. */
-export function updateEpisode(scope: MemoryScope, episodeId: unknown, patch: UpdateEpisodeInput): Promise<Episode> {
+export function updateEpisode(
+  scope: MemoryScope,
+  episodeId: unknown,
+  patch: UpdateEpisodeInput,
+): Promise<Episode> {
   const parsed = parseInput(UpdateEpisodeInputSchema, patch, 'episode update');
   return changeEpisode(scope, episodeId, (episode) => ({
     ...episode,
@@ -122,9 +136,14 @@ export function updateEpisode(scope: MemoryScope, episodeId: unknown, patch: Upd
 }
 
 /** Episodes matching the filter, newest first, paginated in the store. */
-export function listEpisodes(scope: MemoryScope, filter: EpisodeListFilter = {}, page: PageRequest = {}): Promise<Page<Episode>> {
+export function listEpisodes(
+  scope: MemoryScope,
+  filter: EpisodeListFilter = {},
+  page: PageRequest = {},
+): Promise<Page<Episode>> {
   const { text, ...rest } = parseInput(EpisodeListFilterSchema, filter, 'episode filter');
   const request = parseInput(PageRequestSchema, page, 'page');
-  const storeFilter: EpisodeFilter = text === undefined ? rest : { ...rest, textTerms: distinctSearchTerms(text) };
+  const storeFilter: EpisodeFilter =
+    text === undefined ? rest : { ...rest, textTerms: distinctSearchTerms(text) };
   return scope.runtime.storage.listEpisodes(scope.namespace, storeFilter, request);
 }

@@ -13,7 +13,11 @@ import { notFound, parseInput, requireId } from './validation.js';
  * effectiveness in the same atomic write: applications, successes (the outcome's success value), failures and
  * the reward delta — how much better than the pattern's historical success rate this application went.
  */
-export async function recordFeedback(scope: MemoryScope, sessionId: unknown, input: FeedbackInput): Promise<RecommendationFeedback> {
+export async function recordFeedback(
+  scope: MemoryScope,
+  sessionId: unknown,
+  input: FeedbackInput,
+): Promise<RecommendationFeedback> {
   const id = requireId(sessionId, 'sessionId');
   const parsed = parseInput(FeedbackInputSchema, input, 'feedback');
   const { storage } = scope.runtime;
@@ -25,7 +29,12 @@ export async function recordFeedback(scope: MemoryScope, sessionId: unknown, inp
     throw new MemoryError(
       'VALIDATION_FAILED',
       `invalid feedback: appliedPatternIds must be patterns this session recommended; not recommended: ${foreign.join(', ')}`,
-      { details: { issues: [{ path: 'appliedPatternIds', message: 'not recommended in this session' }], foreign } },
+      {
+        details: {
+          issues: [{ path: 'appliedPatternIds', message: 'not recommended in this session' }],
+          foreign,
+        },
+      },
     );
   }
   const at = nowIso(scope);

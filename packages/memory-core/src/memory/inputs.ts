@@ -4,7 +4,13 @@ import { LabelSchema } from '../domain/labels.js';
 import { LIMITS } from '../domain/limits.js';
 import { OUTCOME_TYPES, TaskOutcomeSchema } from '../domain/outcome.js';
 import { PatternTypeSchema } from '../domain/pattern.js';
-import { boundedText, IdSchema, MetadataSchema, ShortTextSchema, TimestampSchema } from '../domain/primitives.js';
+import {
+  boundedText,
+  IdSchema,
+  MetadataSchema,
+  ShortTextSchema,
+  TimestampSchema,
+} from '../domain/primitives.js';
 import { RelationshipTypeSchema } from '../domain/relationship.js';
 
 export const StartEpisodeInputSchema = z.object({

@@ -10,7 +10,8 @@ import { changeEpisode } from './episodes.js';
 import { type MemoryScope, nowIso } from './runtime.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.85;
-const NEAR_DUPLICATE_CANDIDATES = 100;
+// The most established patterns of the same type and domain: where a variant is worth folding in.
+const NEAR_DUPLICATE_CANDIDATES = 25;
 
 /**
  * Learns from a stored, completed episode: embeds it, merges its patterns and heuristics into what the
@@ -38,7 +39,9 @@ export async function learnFromEpisode(
       patternIds = distinct(patterns.map((pattern) => pattern.id));
       const heuristicContributions = extractHeuristics(episode, options);
       const heuristics =
-        heuristicContributions.length > 0 ? await runtime.storage.upsertHeuristics(heuristicContributions) : [];
+        heuristicContributions.length > 0
+          ? await runtime.storage.upsertHeuristics(heuristicContributions)
+          : [];
       heuristicIds = distinct(heuristics.map((heuristic) => heuristic.id));
       await observeProcedure(scope, episode);
     }

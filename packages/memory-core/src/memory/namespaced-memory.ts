@@ -175,14 +175,20 @@ export class NamespacedMemory implements SelfLearningMemory {
   cacheStatistics(): Promise<CacheStatistics | null> {
     return this.run(() => operations.cacheStatistics(this.runtime));
   }
-  exportRecords(options: Omit<ExportOptions, 'namespace'> & { allNamespaces?: boolean } = {}): AsyncIterable<ExportRecord> {
+  exportRecords(
+    options: Omit<ExportOptions, 'namespace'> & { allNamespaces?: boolean } = {},
+  ): AsyncIterable<ExportRecord> {
     this.ensureOpen();
     const { allNamespaces, ...rest } = options;
     return this.runtime.storage.exportRecords({ ...rest, namespace: allNamespaces ? null : this.namespace });
   }
-  countRecords(options: Omit<ExportOptions, 'namespace'> & { allNamespaces?: boolean } = {}): Promise<Record<string, number>> {
+  countRecords(
+    options: Omit<ExportOptions, 'namespace'> & { allNamespaces?: boolean } = {},
+  ): Promise<Record<string, number>> {
     const { allNamespaces, ...rest } = options;
-    return this.run(() => this.runtime.storage.countRecords({ ...rest, namespace: allNamespaces ? null : this.namespace }));
+    return this.run(() =>
+      this.runtime.storage.countRecords({ ...rest, namespace: allNamespaces ? null : this.namespace }),
+    );
   }
   importRecords(records: readonly ExportRecord[]): Promise<ImportSummary> {
     return this.run(() => operations.importRecords(this.scope, records));

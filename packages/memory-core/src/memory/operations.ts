@@ -1,10 +1,15 @@
 import type { ExportRecord } from '../domain/export-record.js';
 import type { OutcomeType } from '../domain/outcome.js';
+import { isFailedStep } from '../domain/step.js';
 import type { ImportSummary } from '../storage/admin-store.js';
-import { type CacheRegenerateReport, type CacheStatistics, type CacheSyncReport, hasCacheMaintenance } from '../storage/capabilities.js';
+import {
+  type CacheRegenerateReport,
+  type CacheStatistics,
+  type CacheSyncReport,
+  hasCacheMaintenance,
+} from '../storage/capabilities.js';
 import { episodeEmbeddingText, patternEmbeddingText } from '../text/search-documents.js';
 import { distinctSearchTerms } from '../text/terms.js';
-import { isFailedStep } from '../domain/step.js';
 import type { MemoryHealth, ReindexReport } from './memory.js';
 import type { MemoryStats } from './results.js';
 import type { MemoryRuntime, MemoryScope } from './runtime.js';
@@ -61,7 +66,10 @@ export async function cacheStatistics(runtime: MemoryRuntime): Promise<CacheStat
  * Imports records (upsert by id), then makes them searchable: embeddings for episodes and patterns, and the
  * procedure prior for successful episodes (idempotent per episode).
  */
-export async function importRecords(scope: MemoryScope, records: readonly ExportRecord[]): Promise<ImportSummary> {
+export async function importRecords(
+  scope: MemoryScope,
+  records: readonly ExportRecord[],
+): Promise<ImportSummary> {
   const { storage } = scope.runtime;
   const summary = await storage.importRecords(records);
   await indexRecords(scope.runtime, records);
@@ -100,10 +108,20 @@ async function indexRecords(runtime: MemoryRuntime, records: Iterable<ExportReco
   for (const record of records) {
     if (record.type === 'episode') {
       const episode = record.record;
-      batch.push({ namespace: episode.namespace, target: 'episode', id: episode.id, text: episodeEmbeddingText(episode) });
+      batch.push({
+        namespace: episode.namespace,
+        target: 'episode',
+        id: episode.id,
+        text: episodeEmbeddingText(episode),
+      });
     } else if (record.type === 'pattern') {
       const pattern = record.record;
-      batch.push({ namespace: pattern.namespace, target: 'pattern', id: pattern.id, text: patternEmbeddingText(pattern) });
+      batch.push({
+        namespace: pattern.namespace,
+        target: 'pattern',
+        id: pattern.id,
+        text: patternEmbeddingText(pattern),
+      });
     }
     if (batch.length >= EMBED_BATCH) await flush();
   }
@@ -115,7 +133,10 @@ async function indexRecords(runtime: MemoryRuntime, records: Iterable<ExportReco
  * Re-embeds every episode and pattern of every namespace with the current provider, streaming the store,
  * then records the provider as the store's vector space.
  */
-export async function reindex(runtime: MemoryRuntime, onProgress?: (done: number) => void): Promise<ReindexReport> {
+export async function reindex(
+  runtime: MemoryRuntime,
+  onProgress?: (done: number) => void,
+): Promise<ReindexReport> {
   const { embeddings, storage } = runtime;
   const report: ReindexReport = {
     episodes: 0,

@@ -29,7 +29,9 @@ export async function findPatternCandidates(
     config.ranking.lexicalSearch && plan.terms.length > 0
       ? storage.searchPatternsByText(scope.namespace, plan.terms, filter, pool)
       : Promise.resolve<ScoredId[]>([]),
-    plan.vector ? storage.searchPatternsByVector(scope.namespace, plan.vector, filter, pool) : Promise.resolve<ScoredId[]>([]),
+    plan.vector
+      ? storage.searchPatternsByVector(scope.namespace, plan.vector, filter, pool)
+      : Promise.resolve<ScoredId[]>([]),
   ]);
   const fused = reciprocalRankFusion([lexical, semantic], config.ranking.rrfK);
   const relevance = fusedRelevance(fused, config.ranking.rrfK, Math.max(lexical.length, semantic.length));

@@ -2,8 +2,8 @@ import type { Heuristic } from '../domain/heuristic.js';
 import { describePattern, type Pattern, patternSuccessRate } from '../domain/pattern.js';
 import { patternEffectiveness } from '../learning/effectiveness.js';
 import { wilsonLowerBound } from '../learning/wilson.js';
-import { predictTools } from '../retrieval/procedure-prior.js';
 import { synthesisePlaybooks } from '../retrieval/playbook.js';
+import { predictTools } from '../retrieval/procedure-prior.js';
 import { rankPatterns } from '../retrieval/rank-patterns.js';
 import type { HeuristicFilter, PatternFilter } from '../storage/filters.js';
 import type { Page, PageRequest } from '../storage/page.js';
@@ -20,7 +20,12 @@ import {
 } from './inputs.js';
 import { findPatternCandidates } from './pattern-candidates.js';
 import { planQuery } from './query-plan.js';
-import type { PatternExplanation, PatternRecommendations, PlaybookRecommendations, RankedPattern } from './results.js';
+import type {
+  PatternExplanation,
+  PatternRecommendations,
+  PlaybookRecommendations,
+  RankedPattern,
+} from './results.js';
 import type { MemoryScope } from './runtime.js';
 import { openSession } from './sessions.js';
 import { analyseTask } from './task-analysis.js';
@@ -54,7 +59,10 @@ export async function searchPatterns(scope: MemoryScope, input: PatternQueryInpu
 }
 
 /** Patterns to apply to a task, re-ranked with the learned feedback boost; a session when given an episode. */
-export async function recommendPatterns(scope: MemoryScope, input: RecommendPatternsInput): Promise<PatternRecommendations> {
+export async function recommendPatterns(
+  scope: MemoryScope,
+  input: RecommendPatternsInput,
+): Promise<PatternRecommendations> {
   const query = parseInput(RecommendPatternsInputSchema, input, 'pattern recommendation');
   const analysis = await analyseTask(scope, query.query, query.context, {
     limit: query.limit,
@@ -77,7 +85,10 @@ export async function recommendPatterns(scope: MemoryScope, input: RecommendPatt
 }
 
 /** Step-by-step playbooks for a task (at most `maxPlaybooks`); a session when given an episode. */
-export async function recommendPlaybook(scope: MemoryScope, input: RecommendPlaybookInput): Promise<PlaybookRecommendations> {
+export async function recommendPlaybook(
+  scope: MemoryScope,
+  input: RecommendPlaybookInput,
+): Promise<PlaybookRecommendations> {
   const query = parseInput(RecommendPlaybookInputSchema, input, 'playbook recommendation');
   const { runtime } = scope;
   const analysis = await analyseTask(scope, query.taskDescription, query.context, {
@@ -112,19 +123,28 @@ export async function recommendPlaybook(scope: MemoryScope, input: RecommendPlay
  * Patterns proven in `sourceDomain` that could carry over to another context: ranked by relevance to the
  * target's description (when given), context fit apart from the domain, success and effectiveness.
  */
-export async function discoverAnalogousPatterns(scope: MemoryScope, input: AnalogousPatternsInput): Promise<RankedPattern[]> {
+export async function discoverAnalogousPatterns(
+  scope: MemoryScope,
+  input: AnalogousPatternsInput,
+): Promise<RankedPattern[]> {
   const query = parseInput(AnalogousPatternsInputSchema, input, 'analogous pattern query');
   const { runtime } = scope;
   const { description, domain: _domain, ...targetContext } = query.targetContext;
   const text = description && description.trim().length > 0 ? description : query.sourceDomain;
   const plan = await planQuery(runtime, text, targetContext);
-  const searched = await findPatternCandidates(scope, plan, query.limit * OVER_FETCH, { domains: [query.sourceDomain] });
+  const searched = await findPatternCandidates(scope, plan, query.limit * OVER_FETCH, {
+    domains: [query.sourceDomain],
+  });
   const known =
     searched.length > 0
       ? searched
-      : (await runtime.storage.listPatterns(scope.namespace, { domains: [query.sourceDomain] }, { limit: query.limit * OVER_FETCH })).items.map(
-          (pattern) => ({ pattern, lexical: 0, semantic: 0, fused: 0 }),
-        );
+      : (
+          await runtime.storage.listPatterns(
+            scope.namespace,
+            { domains: [query.sourceDomain] },
+            { limit: query.limit * OVER_FETCH },
+          )
+        ).items.map((pattern) => ({ pattern, lexical: 0, semantic: 0, fused: 0 }));
   return rankPatterns(known, {
     context: targetContext,
     predictions: new Map(),
@@ -164,10 +184,26 @@ export async function getPattern(scope: MemoryScope, patternId: unknown): Promis
   return pattern;
 }
 
-export function listPatterns(scope: MemoryScope, filter: PatternFilter = {}, page: PageRequest = {}): Promise<Page<Pattern>> {
-  return scope.runtime.storage.listPatterns(scope.namespace, filter, parseInput(PageRequestSchema, page, 'page'));
+export function listPatterns(
+  scope: MemoryScope,
+  filter: PatternFilter = {},
+  page: PageRequest = {},
+): Promise<Page<Pattern>> {
+  return scope.runtime.storage.listPatterns(
+    scope.namespace,
+    filter,
+    parseInput(PageRequestSchema, page, 'page'),
+  );
 }
 
-export function listHeuristics(scope: MemoryScope, filter: HeuristicFilter = {}, page: PageRequest = {}): Promise<Page<Heuristic>> {
-  return scope.runtime.storage.listHeuristics(scope.namespace, filter, parseInput(PageRequestSchema, page, 'page'));
+export function listHeuristics(
+  scope: MemoryScope,
+  filter: HeuristicFilter = {},
+  page: PageRequest = {},
+): Promise<Page<Heuristic>> {
+  return scope.runtime.storage.listHeuristics(
+    scope.namespace,
+    filter,
+    parseInput(PageRequestSchema, page, 'page'),
+  );
 }

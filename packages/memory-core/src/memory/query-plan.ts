@@ -1,6 +1,6 @@
-import type { MemoryRuntime } from './runtime.js';
-import type { QueryContext } from './inputs.js';
 import { distinctSearchTerms } from '../text/terms.js';
+import type { QueryContext } from './inputs.js';
+import type { MemoryRuntime } from './runtime.js';
 
 /** A query prepared once for every search it feeds. */
 export interface QueryPlan {
@@ -12,7 +12,11 @@ export interface QueryPlan {
 }
 
 /** Terms for lexical search and the embedding of the task, described the way episodes are embedded. */
-export async function planQuery(runtime: MemoryRuntime, text: string, context: QueryContext): Promise<QueryPlan> {
+export async function planQuery(
+  runtime: MemoryRuntime,
+  text: string,
+  context: QueryContext,
+): Promise<QueryPlan> {
   const terms = distinctSearchTerms(text);
   const { embeddings, config } = runtime;
   let vector: Float32Array | null = null;

@@ -2,7 +2,7 @@ import { uuidv7 } from '../domain/ids.js';
 import type { Relationship } from '../domain/relationship.js';
 import { MemoryError } from '../errors.js';
 import type { RelationshipQuery } from '../storage/filters.js';
-import { RelationshipInputSchema, type RelationshipInput } from './inputs.js';
+import { type RelationshipInput, RelationshipInputSchema } from './inputs.js';
 import { type MemoryScope, nowIso } from './runtime.js';
 import { notFound, parseInput, requireId } from './validation.js';
 
@@ -10,9 +10,13 @@ import { notFound, parseInput, requireId } from './validation.js';
 export function addRelationship(scope: MemoryScope, input: RelationshipInput): Promise<Relationship> {
   const parsed = parseInput(RelationshipInputSchema, input, 'relationship');
   if (parsed.fromEpisodeId === parsed.toEpisodeId) {
-    throw new MemoryError('VALIDATION_FAILED', 'invalid relationship: an episode cannot be related to itself', {
-      details: { issues: [{ path: 'toEpisodeId', message: 'must differ from fromEpisodeId' }] },
-    });
+    throw new MemoryError(
+      'VALIDATION_FAILED',
+      'invalid relationship: an episode cannot be related to itself',
+      {
+        details: { issues: [{ path: 'toEpisodeId', message: 'must differ from fromEpisodeId' }] },
+      },
+    );
   }
   return scope.runtime.storage.addRelationship({
     ...parsed,

@@ -14,7 +14,10 @@ export interface RelevantKnowledge {
 const LIMIT = 5;
 
 /** Patterns and heuristics relevant to an open episode, for handoff packs. */
-export async function findRelevantKnowledge(scope: MemoryScope, episode: Episode): Promise<RelevantKnowledge> {
+export async function findRelevantKnowledge(
+  scope: MemoryScope,
+  episode: Episode,
+): Promise<RelevantKnowledge> {
   const { storage, config } = scope.runtime;
   const terms = distinctSearchTerms(`${episode.taskDescription} ${episode.context.domain}`);
   const hits = await storage.searchPatternsByText(scope.namespace, terms, {}, LIMIT);

@@ -5,14 +5,17 @@ import { estimateTokens, packWithinBudget } from '../retrieval/token-budget.js';
 import { type RetrieveContextInput, RetrieveContextInputSchema } from './inputs.js';
 import type { RankedEpisode, RankedHeuristic, RankedPattern, RetrievedContext } from './results.js';
 import type { MemoryScope } from './runtime.js';
-import { explainAnalysis, analyseTask } from './task-analysis.js';
+import { analyseTask, explainAnalysis } from './task-analysis.js';
 import { recordRetrievals } from './usage.js';
 import { parseInput } from './validation.js';
 
 const HEURISTIC_CANDIDATES = 50;
 
 /** The one call an agent makes before a task: exemplars, patterns, heuristics, a playbook and warnings. */
-export async function retrieveContext(scope: MemoryScope, input: RetrieveContextInput): Promise<RetrievedContext> {
+export async function retrieveContext(
+  scope: MemoryScope,
+  input: RetrieveContextInput,
+): Promise<RetrievedContext> {
   const query = parseInput(RetrieveContextInputSchema, input, 'retrieval query');
   const { runtime, namespace } = scope;
   const startedMs = runtime.clock.now();
@@ -80,7 +83,10 @@ function fitToBudget(result: RetrievedContext, tokenBudget: number): RetrievedCo
   };
   const warnings = take(result.warnings.map((value) => ({ value })));
   const episodes = take<RankedEpisode>(
-    result.episodes.map((value) => ({ value, compact: () => ({ ...value, episode: compactEpisode(value.episode) }) })),
+    result.episodes.map((value) => ({
+      value,
+      compact: () => ({ ...value, episode: compactEpisode(value.episode) }),
+    })),
   );
   const patterns = take<RankedPattern>(result.patterns.map((value) => ({ value })));
   const heuristics = take<RankedHeuristic>(result.heuristics.map((value) => ({ value })));
@@ -102,7 +108,14 @@ export function compactEpisode(episode: Episode): Episode {
     steps: episode.steps.slice(0, 20).map(({ parameters: _parameters, result, ...step }) => ({
       ...step,
       parameters: {},
-      ...(result ? { result: result.type === 'error' ? { type: 'error', message: result.message.slice(0, 200) } : { type: result.type } } : {}),
+      ...(result
+        ? {
+            result:
+              result.type === 'error'
+                ? { type: 'error', message: result.message.slice(0, 200) }
+                : { type: result.type },
+          }
+        : {}),
     })) as Episode['steps'],
     salientFeatures: undefined,
     metadata: {},

@@ -3,7 +3,7 @@ import { isMemoryError, type MemoryError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { StorageBackend } from '../storage/backend.js';
 import type { BatchConfig } from './config.js';
-import { OpenEpisodes, type OpenEpisodeState } from './open-episodes.js';
+import { type OpenEpisodeState, OpenEpisodes } from './open-episodes.js';
 
 interface PendingSteps {
   state: OpenEpisodeState;
@@ -121,11 +121,17 @@ export class StepBuffer {
         this.bufferedCount -= steps.length;
         this.droppedCount += steps.length;
         entry.state.failure = error as MemoryError;
-        this.logger.error({ err: error, namespace, episodeId, steps: steps.length }, 'buffered steps refused by the store');
+        this.logger.error(
+          { err: error, namespace, episodeId, steps: steps.length },
+          'buffered steps refused by the store',
+        );
       } else {
         // Transient: keep the steps, in order, for the next flush.
         entry.steps = [...steps, ...entry.steps];
-        this.logger.warn({ err: error, namespace, episodeId, steps: steps.length }, 'flushing buffered steps failed; will retry');
+        this.logger.warn(
+          { err: error, namespace, episodeId, steps: steps.length },
+          'flushing buffered steps failed; will retry',
+        );
         this.armTimer();
       }
       throw error;
@@ -151,4 +157,3 @@ function unrefTimer(handle: unknown): void {
   const unref = (handle as { unref?: () => void } | undefined)?.unref;
   if (typeof unref === 'function') unref.call(handle);
 }
-

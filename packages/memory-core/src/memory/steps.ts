@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits.js';
-import { type ExecutionStep, StepInputSchema, type StepInput } from '../domain/step.js';
+import { type ExecutionStep, type StepInput, StepInputSchema } from '../domain/step.js';
 import { MemoryError } from '../errors.js';
 import { completedConflict, newStepsAgainst } from './open-episodes.js';
 import type { LogStepsResult } from './results.js';
@@ -14,16 +14,27 @@ const StepListSchema = z.array(StepInputSchema).min(1).max(LIMITS.stepsPerEpisod
  * concurrent writers into one commit). `batched`: checks them against what this process knows of the
  * episode, buffers them and resolves at once.
  */
-export async function logSteps(scope: MemoryScope, episodeId: unknown, steps: readonly StepInput[]): Promise<LogStepsResult> {
+export async function logSteps(
+  scope: MemoryScope,
+  episodeId: unknown,
+  steps: readonly StepInput[],
+): Promise<LogStepsResult> {
   const id = requireId(episodeId, 'episodeId');
   const at = nowIso(scope);
-  const parsed: ExecutionStep[] = parseInput(StepListSchema, steps, 'steps').map((step) => ({ ...step, at: step.at ?? at }));
+  const parsed: ExecutionStep[] = parseInput(StepListSchema, steps, 'steps').map((step) => ({
+    ...step,
+    at: step.at ?? at,
+  }));
   const { runtime, namespace } = scope;
   if (runtime.config.durability === 'durable') {
     const fresh = newStepsAgainst(new Map(), parsed, id).map(({ step }) => step);
     const result = await runtime.storage.appendSteps(namespace, id, fresh);
     if (result.appended > 0) runtime.observer.stepsLogged?.(namespace, result.appended);
-    return { accepted: result.appended, unchanged: result.unchanged + parsed.length - fresh.length, buffered: false };
+    return {
+      accepted: result.appended,
+      unchanged: result.unchanged + parsed.length - fresh.length,
+      buffered: false,
+    };
   }
   const state = await runtime.stepBuffer.openEpisodes.get(namespace, id);
   if (state.failure) throw state.failure;

@@ -47,14 +47,17 @@ export async function analyseTask(
     findEpisodeCandidates(scope, plan, options.limit),
     runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
   ]);
-  const predictions = runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
+  const predictions =
+    runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
   const nowMs = runtime.clock.now();
   const ranking = runtime.config.ranking;
   const ranked = rankEpisodes(found.candidates, { context, predictions, nowMs, ranking });
   const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
   const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, options.limit);
   const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS, ranking);
-  const patternCandidates = await findPatternCandidates(scope, plan, options.patternPool, { fromEpisodes: successes });
+  const patternCandidates = await findPatternCandidates(scope, plan, options.patternPool, {
+    fromEpisodes: successes,
+  });
   const patterns = rankPatterns(patternCandidates, {
     context,
     predictions,
@@ -88,9 +91,12 @@ export function explainAnalysis(analysis: TaskAnalysis, namespace: string): stri
     .map(([tool, probability]) => `${tool} (${probability.toFixed(2)})`);
   if (likely.length > 0) parts.push(`Tools this task likely needs: ${likely.join(', ')}.`);
   if (analysis.crossDomainFallback) {
-    parts.push(`Few matches in domain "${analysis.plan.context.domain}", so other domains were searched (results marked cross-domain).`);
+    parts.push(
+      `Few matches in domain "${analysis.plan.context.domain}", so other domains were searched (results marked cross-domain).`,
+    );
   }
   if (analysis.ranked.length === 0) parts.push('Nothing relevant is stored yet.');
-  if (analysis.warnings.length > 0) parts.push(`${analysis.warnings.length} similar failure(s) are listed as warnings.`);
+  if (analysis.warnings.length > 0)
+    parts.push(`${analysis.warnings.length} similar failure(s) are listed as warnings.`);
   return parts.join(' ');
 }

@@ -10,7 +10,11 @@ export interface ValidationIssue {
  * Parses `value` with `schema` or throws `VALIDATION_FAILED` whose message names the first bad fields, e.g.
  * `invalid step: parameters: must be at most 1000000 bytes as JSON`.
  */
-export function parseInput<Schema extends z.ZodType>(schema: Schema, value: unknown, what: string): z.output<Schema> {
+export function parseInput<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  what: string,
+): z.output<Schema> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.slice(0, 10).map((issue) => ({

@@ -7,7 +7,8 @@ interface MatchableContext {
   tags?: readonly string[] | undefined;
 }
 
-const same = (left: string, right: string | undefined) => right !== undefined && left.toLowerCase() === right.toLowerCase();
+const same = (left: string, right: string | undefined) =>
+  right !== undefined && left.toLowerCase() === right.toLowerCase();
 
 /**
  * How well a record's context matches the query's, in [0, 1], over the fields the query gives (domain counts

@@ -4,7 +4,10 @@ import type { ScoredId } from '../storage/filters.js';
  * Reciprocal rank fusion: each list contributes 1 / (k + rank) for the ids it ranks (rank from 1). Robust to
  * the incomparable score scales of BM25 and cosine; k = 60 is the usual constant.
  */
-export function reciprocalRankFusion(lists: ReadonlyArray<readonly ScoredId[]>, k: number): Map<string, number> {
+export function reciprocalRankFusion(
+  lists: ReadonlyArray<readonly ScoredId[]>,
+  k: number,
+): Map<string, number> {
   const fused = new Map<string, number>();
   for (const list of lists) {
     list.forEach((hit, index) => {

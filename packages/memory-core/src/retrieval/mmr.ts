@@ -10,7 +10,11 @@ export interface DiversityCandidate {
  * items already picked), so near-identical results do not crowd out the rest. Items without a vector are
  * treated as dissimilar to everything. Scores should be in [0, 1].
  */
-export function maximalMarginalRelevance<T extends DiversityCandidate>(candidates: readonly T[], lambda: number, limit: number): T[] {
+export function maximalMarginalRelevance<T extends DiversityCandidate>(
+  candidates: readonly T[],
+  lambda: number,
+  limit: number,
+): T[] {
   const remaining = [...candidates];
   const picked: T[] = [];
   while (picked.length < limit && remaining.length > 0) {
@@ -20,7 +24,8 @@ export function maximalMarginalRelevance<T extends DiversityCandidate>(candidate
       let redundancy = 0;
       if (candidate.vector) {
         for (const chosen of picked) {
-          if (chosen.vector) redundancy = Math.max(redundancy, cosineSimilarity(candidate.vector, chosen.vector));
+          if (chosen.vector)
+            redundancy = Math.max(redundancy, cosineSimilarity(candidate.vector, chosen.vector));
         }
       }
       const value = lambda * candidate.score - (1 - lambda) * redundancy;

@@ -1,12 +1,12 @@
 import type { Episode } from '../domain/episode.js';
+import { outcomeSuccessValue } from '../domain/outcome.js';
 import type { Pattern } from '../domain/pattern.js';
 import type { Pitfall, Playbook, PlaybookStep } from '../domain/playbook.js';
 import { isFailedStep } from '../domain/step.js';
-import { outcomeSuccessValue } from '../domain/outcome.js';
 import { wilsonLowerBound } from '../learning/wilson.js';
 import type { RankedEpisode, RankedPattern, RetrievalWarning } from '../memory/results.js';
-import { feedbackBoost } from './rank-patterns.js';
 import { episodeTools } from './rank-episodes.js';
+import { feedbackBoost } from './rank-patterns.js';
 
 export interface PlaybookInput {
   episodes: readonly RankedEpisode[];
@@ -93,7 +93,10 @@ function buildPlaybook(procedure: Procedure, all: readonly Procedure[], input: P
     (sum, { episode }) => sum + (episode.outcome ? outcomeSuccessValue(episode.outcome) : 0),
     0,
   );
-  const confidence = Math.min(1, best.score * (0.5 + 0.5 * wilsonLowerBound(successSum, procedure.members.length)));
+  const confidence = Math.min(
+    1,
+    best.score * (0.5 + 0.5 * wilsonLowerBound(successSum, procedure.members.length)),
+  );
   const tools = procedure.signature.split('|').filter(Boolean);
   return {
     id: `playbook-${hashText(procedure.signature)}`,
@@ -119,11 +122,18 @@ function procedureSteps(exemplar: Episode, support: readonly Pattern[], maxSteps
     const key = `${step.tool}\u0000${step.action}`;
     if (key === previous) continue;
     previous = key;
-    steps.push({ order: steps.length + 1, action: `Use ${step.tool}: ${truncate(step.action, 200)}`, toolHint: step.tool });
+    steps.push({
+      order: steps.length + 1,
+      action: `Use ${step.tool}: ${truncate(step.action, 200)}`,
+      toolHint: step.tool,
+    });
   }
   for (const pattern of support) {
     if (pattern.type === 'decision_point') {
-      steps.push({ order: steps.length + 1, action: `Evaluate: ${pattern.condition} / Then: ${pattern.action}` });
+      steps.push({
+        order: steps.length + 1,
+        action: `Evaluate: ${pattern.condition} / Then: ${pattern.action}`,
+      });
     } else if (pattern.type === 'error_recovery') {
       steps.push({
         order: steps.length + 1,
@@ -145,7 +155,11 @@ function whenToApply(exemplar: Episode, tools: readonly string[]): string[] {
   ];
 }
 
-function whenNotToApply(procedure: Procedure, all: readonly Procedure[], warnings: readonly RetrievalWarning[]): string[] {
+function whenNotToApply(
+  procedure: Procedure,
+  all: readonly Procedure[],
+  warnings: readonly RetrievalWarning[],
+): string[] {
   const own = new Set(procedure.signature.split('|'));
   const notes: string[] = [];
   for (const other of all) {
@@ -154,7 +168,8 @@ function whenNotToApply(procedure: Procedure, all: readonly Procedure[], warning
     if (differing.length > 0) notes.push(`When the task needs ${differing.join(', ')} instead`);
     if (notes.length >= 2) break;
   }
-  if (warnings.length > 0) notes.push(`Situations like "${truncate(warnings[0]!.taskDescription, 120)}" (it failed)`);
+  if (warnings.length > 0)
+    notes.push(`Situations like "${truncate(warnings[0]!.taskDescription, 120)}" (it failed)`);
   return notes;
 }
 

@@ -38,7 +38,10 @@ export function predictTools(counts: ProcedureCounts, terms: readonly string[]):
  * Log-likelihood that a procedure using exactly `tools` is the one the task needs: every predicted tool
  * either used (p) or not (1 − p). Tools the prior has never seen do not count.
  */
-export function toolSetLogLikelihood(predictions: ReadonlyMap<string, number>, tools: ReadonlySet<string>): number {
+export function toolSetLogLikelihood(
+  predictions: ReadonlyMap<string, number>,
+  tools: ReadonlySet<string>,
+): number {
   let logLikelihood = 0;
   for (const [tool, probability] of predictions) {
     const clamped = Math.min(1 - 1e-6, Math.max(1e-6, probability));
@@ -63,7 +66,10 @@ export function relativeToolSetScores(
 }
 
 /** Mean predicted probability of the given tools (0 when the prior knows none of them). */
-export function meanToolProbability(predictions: ReadonlyMap<string, number>, tools: readonly string[]): number {
+export function meanToolProbability(
+  predictions: ReadonlyMap<string, number>,
+  tools: readonly string[],
+): number {
   const known = tools.filter((tool) => predictions.has(tool));
   if (known.length === 0) return 0;
   return known.reduce((sum, tool) => sum + predictions.get(tool)!, 0) / known.length;

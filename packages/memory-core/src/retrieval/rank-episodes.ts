@@ -41,14 +41,21 @@ export function episodeTools(episode: Episode): Set<string> {
  * Scores candidates with every signal (relevance, context, outcome, recency, procedure prior), best first.
  * The total is the weighted mean of the signals, so it stays in [0, 1] whatever the weights.
  */
-export function rankEpisodes(candidates: readonly EpisodeCandidate[], input: EpisodeRankingInput): ScoredEpisode[] {
+export function rankEpisodes(
+  candidates: readonly EpisodeCandidate[],
+  input: EpisodeRankingInput,
+): ScoredEpisode[] {
   const { ranking, predictions, context, nowMs } = input;
   const priorScores = relativeToolSetScores(
     predictions,
     candidates.map((candidate) => episodeTools(candidate.episode)),
   );
   const weightSum =
-    ranking.relevanceWeight + ranking.contextWeight + ranking.outcomeWeight + ranking.recencyWeight + ranking.priorWeight;
+    ranking.relevanceWeight +
+    ranking.contextWeight +
+    ranking.outcomeWeight +
+    ranking.recencyWeight +
+    ranking.priorWeight;
   const scored = candidates.map((candidate, index): ScoredEpisode => {
     const { episode } = candidate;
     const breakdown: ScoreBreakdown = {
@@ -82,7 +89,12 @@ export function rankEpisodes(candidates: readonly EpisodeCandidate[], input: Epi
   return scored.sort((left, right) => right.score - left.score);
 }
 
-function episodeReason(episode: Episode, breakdown: ScoreBreakdown, crossDomain: boolean, nowMs: number): string {
+function episodeReason(
+  episode: Episode,
+  breakdown: ScoreBreakdown,
+  crossDomain: boolean,
+  nowMs: number,
+): string {
   const outcome = episode.outcome?.type ?? 'open';
   const reward = episode.reward ? ` (reward ${episode.reward.total.toFixed(2)})` : '';
   return joinReason([
@@ -98,7 +110,8 @@ function episodeReason(episode: Episode, breakdown: ScoreBreakdown, crossDomain:
  * well or not. Warnings rank by it, so that the most similar failure comes first.
  */
 export function similarityScore(breakdown: ScoreBreakdown, ranking: RankingConfig): number {
-  const weightSum = ranking.relevanceWeight + ranking.contextWeight + ranking.recencyWeight + ranking.priorWeight;
+  const weightSum =
+    ranking.relevanceWeight + ranking.contextWeight + ranking.recencyWeight + ranking.priorWeight;
   if (weightSum <= 0) return 0;
   return (
     (ranking.relevanceWeight * breakdown.fused +

@@ -6,7 +6,11 @@ import { searchTerms } from '../text/terms.js';
  * Heuristics that bear on the query: the share of query terms their condition and action mention, weighted by
  * confidence. Heuristics sharing no term with the query are left out.
  */
-export function rankHeuristics(heuristics: readonly Heuristic[], queryTerms: readonly string[], limit: number): RankedHeuristic[] {
+export function rankHeuristics(
+  heuristics: readonly Heuristic[],
+  queryTerms: readonly string[],
+  limit: number,
+): RankedHeuristic[] {
   if (queryTerms.length === 0) return [];
   const query = new Set(queryTerms);
   return heuristics

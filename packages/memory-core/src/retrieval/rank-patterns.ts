@@ -59,7 +59,10 @@ export function feedbackBoost(pattern: Pattern): number {
  * Scores pattern candidates: relevance, context, success rate (as the outcome signal), recency, procedure
  * prior and measured effectiveness; recommendations add the feedback boost. Best first.
  */
-export function rankPatterns(candidates: readonly PatternCandidate[], input: PatternRankingInput): ScoredPattern[] {
+export function rankPatterns(
+  candidates: readonly PatternCandidate[],
+  input: PatternRankingInput,
+): ScoredPattern[] {
   const { ranking, context, predictions, nowMs } = input;
   const weightSum =
     ranking.relevanceWeight +
@@ -90,7 +93,9 @@ export function rankPatterns(candidates: readonly PatternCandidate[], input: Pat
         ranking.priorWeight * breakdown.prior +
         ranking.effectivenessWeight * breakdown.effectiveness) /
       weightSum;
-    breakdown.total = input.feedbackBoost ? base + ranking.feedbackBoostWeight * feedbackBoost(pattern) : base;
+    breakdown.total = input.feedbackBoost
+      ? base + ranking.feedbackBoostWeight * feedbackBoost(pattern)
+      : base;
     const crossDomain = isCrossDomain(context, pattern.context?.domain);
     return {
       pattern,
@@ -104,7 +109,12 @@ export function rankPatterns(candidates: readonly PatternCandidate[], input: Pat
   return scored.sort((left, right) => right.score - left.score);
 }
 
-function patternReason(pattern: Pattern, breakdown: ScoreBreakdown, crossDomain: boolean, nowMs: number): string {
+function patternReason(
+  pattern: Pattern,
+  breakdown: ScoreBreakdown,
+  crossDomain: boolean,
+  nowMs: number,
+): string {
   const { stats, effectiveness } = pattern;
   const successes = Number.isInteger(stats.successes) ? stats.successes : stats.successes.toFixed(1);
   const applied =

@@ -1,8 +1,8 @@
 import type { Episode } from '../domain/episode.js';
+import type { RankingConfig } from '../memory/config.js';
 import type { RankedEpisode, RetrievalWarning } from '../memory/results.js';
 import { isFailure } from './outcome-score.js';
 import { episodeTools, similarityScore } from './rank-episodes.js';
-import type { RankingConfig } from '../memory/config.js';
 
 /**
  * Similar failures as warnings, ranked by how similar they are (every signal but the outcome, which is what
@@ -31,8 +31,11 @@ export function failureWarnings(
 
 function whatWentWrong(episode: Episode): string {
   const outcome = episode.outcome;
-  const reason = outcome && (outcome.type === 'failure' || outcome.type === 'abstained') ? outcome.reason : '';
-  const failedStep = episode.steps.find((step) => step.result?.type === 'error' || step.result?.type === 'timeout');
+  const reason =
+    outcome && (outcome.type === 'failure' || outcome.type === 'abstained') ? outcome.reason : '';
+  const failedStep = episode.steps.find(
+    (step) => step.result?.type === 'error' || step.result?.type === 'timeout',
+  );
   const stepText =
     failedStep?.result?.type === 'error'
       ? `${failedStep.tool} failed: ${failedStep.result.message}`

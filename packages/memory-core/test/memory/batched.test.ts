@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createInMemoryStorage } from '../../src/testing.js';
 import { createMemory } from '../../src/index.js';
+import { createInMemoryStorage } from '../../src/testing.js';
 import { debuggingSteps } from '../support/memory.js';
 
 function batchedMemory(flushIntervalMs: number, storage = createInMemoryStorage()) {

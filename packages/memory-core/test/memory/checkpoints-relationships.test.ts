@@ -11,7 +11,10 @@ describe('checkpoints and handoff', () => {
       context: { domain: 'web-api' },
     });
     await memory.logSteps(open.id, debuggingSteps().slice(0, 2));
-    const checkpoint = await memory.checkpointEpisode(open.id, { reason: 'context window full', note: 'tests fail' });
+    const checkpoint = await memory.checkpointEpisode(open.id, {
+      reason: 'context window full',
+      note: 'tests fail',
+    });
     expect(checkpoint.stepNumber).toBe(2);
 
     const pack = await memory.getHandoffPack(checkpoint.id);

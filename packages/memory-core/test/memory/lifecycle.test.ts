@@ -51,7 +51,11 @@ describe('episode lifecycle', () => {
   it('is idempotent for the same outcome and refuses a different one', async () => {
     const memory = await newMemory();
     const done = await completedDebuggingEpisode(memory, 'Fix the login 500 error');
-    const again = await memory.completeEpisode(done.id, { type: 'success', verdict: 'fixed', artifacts: ['src/a.ts'] });
+    const again = await memory.completeEpisode(done.id, {
+      type: 'success',
+      verdict: 'fixed',
+      artifacts: ['src/a.ts'],
+    });
     expect(again.id).toBe(done.id);
     await rejectsWithCode(memory.completeEpisode(done.id, { type: 'failure', reason: 'no' }), 'CONFLICT');
   });
@@ -91,7 +95,10 @@ describe('episode lifecycle', () => {
   it('updates, archives, restores and deletes', async () => {
     const memory = await newMemory();
     const done = await completedDebuggingEpisode(memory, 'Fix the login 500 error');
-    const updated = await memory.updateEpisode(done.id, { metadata: { ticket: 'AUTH-1' }, labels: ['hotfix'] });
+    const updated = await memory.updateEpisode(done.id, {
+      metadata: { ticket: 'AUTH-1' },
+      labels: ['hotfix'],
+    });
     expect(updated.metadata).toEqual({ ticket: 'AUTH-1' });
     expect(updated.labels).toEqual(['hotfix']);
     expect(updated.version).toBeGreaterThan(done.version);

@@ -1,4 +1,9 @@
-import { createMemory, type CreateMemoryOptions, type SelfLearningMemory, type StepInput } from '../../src/index.js';
+import {
+  type CreateMemoryOptions,
+  createMemory,
+  type SelfLearningMemory,
+  type StepInput,
+} from '../../src/index.js';
 import { createInMemoryStorage } from '../../src/testing.js';
 
 /** A memory on a fresh in-memory backend with the default local embedder. */
@@ -9,7 +14,13 @@ export function newMemory(options: Partial<CreateMemoryOptions> = {}): Promise<S
 /** Steps read → test (fails) → edit → test (passes): a debugging run with one recovery. */
 export function debuggingSteps(): StepInput[] {
   return [
-    { stepNumber: 1, tool: 'read_logs', action: 'Read the service logs', result: { type: 'success' }, latencyMs: 40 },
+    {
+      stepNumber: 1,
+      tool: 'read_logs',
+      action: 'Read the service logs',
+      result: { type: 'success' },
+      latencyMs: 40,
+    },
     {
       stepNumber: 2,
       tool: 'run_tests',
@@ -24,12 +35,22 @@ export function debuggingSteps(): StepInput[] {
       result: { type: 'success' },
       latencyMs: 30,
     },
-    { stepNumber: 4, tool: 'run_tests', action: 'Run the suite again', result: { type: 'success' }, latencyMs: 850 },
+    {
+      stepNumber: 4,
+      tool: 'run_tests',
+      action: 'Run the suite again',
+      result: { type: 'success' },
+      latencyMs: 850,
+    },
   ];
 }
 
 /** Starts, logs and completes one successful debugging episode. */
-export async function completedDebuggingEpisode(memory: SelfLearningMemory, description: string, domain = 'web-api') {
+export async function completedDebuggingEpisode(
+  memory: SelfLearningMemory,
+  description: string,
+  domain = 'web-api',
+) {
   const episode = await memory.startEpisode({
     taskDescription: description,
     taskType: 'debugging',
@@ -40,7 +61,10 @@ export async function completedDebuggingEpisode(memory: SelfLearningMemory, desc
 }
 
 /** Asserts that a promise rejects with a MemoryError of the given code and returns it. */
-export async function rejectsWithCode(promise: Promise<unknown>, code: string): Promise<Error & { code: string; details?: unknown }> {
+export async function rejectsWithCode(
+  promise: Promise<unknown>,
+  code: string,
+): Promise<Error & { code: string; details?: unknown }> {
   try {
     await promise;
   } catch (error) {

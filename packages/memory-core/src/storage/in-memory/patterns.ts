@@ -44,7 +44,7 @@ export function createPatternStore(state: InMemoryState): PatternStore {
         const data = state.peek(namespace);
         if (!data) return { items: [], nextCursor: null };
         return rankedPage(
-          data.patterns.values(),
+          candidatePatterns(data, filter),
           (pattern) => pattern.stats.occurrences,
           patternPredicate(filter),
           page,
@@ -75,6 +75,12 @@ export function storePattern(
   contentChanged = previous === undefined,
 ): void {
   data.patterns.set(pattern.id, pattern);
+  if (!previous) {
+    const group = patternGroupKey(pattern.type, pattern.context?.domain ?? '');
+    let ids = data.patternGroups.get(group);
+    if (!ids) data.patternGroups.set(group, (ids = new Set()));
+    ids.add(pattern.id);
+  }
   if (previous && previous.similarityKey !== pattern.similarityKey)
     data.patternKeys.delete(previous.similarityKey);
   data.patternKeys.set(pattern.similarityKey, pattern.id);
@@ -93,6 +99,28 @@ function refuseIdCollisions(state: InMemoryState, contributions: readonly Patter
       throw conflict(`pattern id ${contribution.newId} is already taken`, { patternId: contribution.newId });
     }
     creating.add(scopedKey);
+  }
+}
+
+function patternGroupKey(type: string, domain: string): string {
+  return `${type}\u0000${domain}`;
+}
+
+/** The patterns a filter can match: the type × domain groups it names, or every pattern. */
+function* candidatePatterns(data: NamespaceData, filter: PatternFilter): Iterable<Pattern> {
+  const types = filter.types && filter.types.length > 0 ? filter.types : undefined;
+  const domains = filter.domains && filter.domains.length > 0 ? filter.domains : undefined;
+  if (!types || !domains) {
+    yield* data.patterns.values();
+    return;
+  }
+  for (const type of new Set(types)) {
+    for (const domain of new Set(domains)) {
+      for (const id of data.patternGroups.get(patternGroupKey(type, domain)) ?? []) {
+        const pattern = data.patterns.get(id);
+        if (pattern) yield pattern;
+      }
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Page, type PageRequest, pageSize } from '../page.js';
 import { copy } from './clone.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { TopK } from './top-k.js';
 
 /**
  * One page of records ordered by a numeric value descending, then id ascending (patterns by occurrences,
@@ -14,23 +15,21 @@ export function rankedPage<T extends { id: string }>(
 ): Page<T> {
   const size = pageSize(request);
   const cursor = request?.cursor ? decodeCursor(request.cursor) : undefined;
-  const matching: T[] = [];
+  // One more than a page tells whether there is a next page; a bounded heap keeps this O(n log page).
+  const best = new TopK(size + 1);
+  const byId = new Map<string, T>();
   for (const record of records) {
-    if (!accept(record)) continue;
-    if (cursor) {
-      const recordValue = value(record);
-      const after = recordValue < cursor.value || (recordValue === cursor.value && record.id > cursor.id);
-      if (!after) continue;
-    }
-    matching.push(record);
+    const recordValue = value(record);
+    if (cursor && !(recordValue < cursor.value || (recordValue === cursor.value && record.id > cursor.id))) continue;
+    if (!best.admits(record.id, recordValue) || !accept(record)) continue;
+    best.push(record.id, recordValue);
+    byId.set(record.id, record);
   }
-  matching.sort(
-    (left, right) => value(right) - value(left) || (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
-  );
-  const items = matching.slice(0, size);
+  const kept = best.results();
+  const items = kept.slice(0, size).map((entry) => byId.get(entry.id)!);
   const last = items[items.length - 1];
   return {
     items: items.map(copy),
-    nextCursor: matching.length > size && last ? encodeCursor(value(last), last.id) : null,
+    nextCursor: kept.length > size && last ? encodeCursor(value(last), last.id) : null,
   };
 }

@@ -27,6 +27,8 @@ export class NamespaceData {
   readonly patterns = new Map<string, Pattern>();
   /** similarity key → pattern id */
   readonly patternKeys = new Map<string, string>();
+  /** `type\u0000domain` → pattern ids, so filtered listings do not scan every pattern (type and domain never change) */
+  readonly patternGroups = new Map<string, Set<string>>();
   readonly patternText = new Bm25Index();
   /** episode id → patterns that list it as a source, for the delete cascade */
   readonly patternsByEpisode = new Map<string, Set<string>>();

@@ -1,0 +1,96 @@
+import type { StartEpisodeInput, StepInput } from '@slm/memory-core';
+
+/**
+ * A deterministic synthetic workload: software tasks built from small vocabularies, so that benchmarks are
+ * repeatable and cost what realistic text costs (a few hundred characters per description and step).
+ */
+const VERBS = [
+  'fix',
+  'add',
+  'refactor',
+  'test',
+  'document',
+  'optimise',
+  'migrate',
+  'review',
+  'debug',
+  'remove',
+];
+const OBJECTS = [
+  'the login flow',
+  'pagination on the users endpoint',
+  'the payment webhook',
+  'the CSV export',
+  'rate limiting',
+  'the search index',
+  'the session cache',
+  'error reporting',
+  'the billing job',
+  'the onboarding email',
+  'feature flags',
+  'the audit log',
+  'image uploads',
+  'the retry policy',
+];
+const DOMAINS = ['web-api', 'data-pipeline', 'frontend', 'infrastructure', 'mobile'];
+const LANGUAGES = ['typescript', 'python', 'go', 'rust'];
+const TOOLS = [
+  'read_file',
+  'search_code',
+  'edit_file',
+  'run_tests',
+  'run_linter',
+  'shell',
+  'git_diff',
+  'open_pr',
+];
+
+/** mulberry32: a tiny seeded PRNG. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function pick<T>(values: readonly T[], next: () => number): T {
+  return values[Math.floor(next() * values.length)]!;
+}
+
+export function taskInput(next: () => number): StartEpisodeInput {
+  const verb = pick(VERBS, next);
+  const object = pick(OBJECTS, next);
+  return {
+    taskDescription: `${verb} ${object} so that ${pick(OBJECTS, next)} keeps working; check ${pick(OBJECTS, next)}`,
+    taskType:
+      verb === 'test' ? 'testing' : verb === 'debug' || verb === 'fix' ? 'debugging' : 'code_generation',
+    context: { domain: pick(DOMAINS, next), language: pick(LANGUAGES, next), tags: [verb] },
+  };
+}
+
+export function steps(count: number, next: () => number, firstStep = 1): StepInput[] {
+  return Array.from({ length: count }, (_, index) => {
+    const failed = next() < 0.1;
+    const tool = pick(TOOLS, next);
+    return {
+      stepNumber: firstStep + index,
+      tool,
+      action: `${tool.replace('_', ' ')} for ${pick(OBJECTS, next)}`,
+      parameters: { path: `src/${pick(VERBS, next)}/${index}.ts`, attempt: 1 },
+      result: failed
+        ? { type: 'error', message: `${tool} failed: exit code 1` }
+        : { type: 'success', output: 'ok' },
+      latencyMs: Math.round(next() * 500),
+    };
+  });
+}
+
+export function queryText(next: () => number): string {
+  return `${pick(VERBS, next)} ${pick(OBJECTS, next)} in the ${pick(DOMAINS, next)} service`;
+}
+
+export { DOMAINS };
