@@ -22,6 +22,8 @@ export const RecommendationFeedbackSchema = z.object({
   namespace: NamespaceSchema,
   sessionId: IdSchema,
   appliedPatternIds: z.array(IdSchema),
+  /** Playbooks of the session the agent followed (older records have none). */
+  appliedPlaybookIds: z.array(z.string()).default([]),
   consultedEpisodeIds: z.array(IdSchema),
   outcome: TaskOutcomeSchema,
   rating: z.number().min(0).max(1).optional(),

@@ -105,6 +105,8 @@ export type RecommendPlaybookInput = z.input<typeof RecommendPlaybookInputSchema
 
 export const FeedbackInputSchema = z.object({
   appliedPatternIds: z.array(IdSchema).max(LIMITS.listItems).default([]),
+  /** Playbooks of the session that were followed: teaches which procedures work for tasks like this one. */
+  appliedPlaybookIds: z.array(z.string().max(200)).max(10).default([]),
   consultedEpisodeIds: z.array(IdSchema).max(LIMITS.listItems).default([]),
   outcome: TaskOutcomeSchema,
   rating: z.number().min(0).max(1).optional(),

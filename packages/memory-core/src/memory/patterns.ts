@@ -103,6 +103,7 @@ export async function recommendPlaybook(
     maxSteps: query.maxSteps,
     maxPlaybooks: query.maxPlaybooks,
     feedbackBoostWeight: runtime.config.ranking.feedbackBoostWeight,
+    procedureFeedback: analysis.procedureFeedback,
   });
   const supporting = new Set(playbooks.flatMap((playbook) => playbook.supportingPatternIds));
   recordRetrievals(

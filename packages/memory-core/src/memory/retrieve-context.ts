@@ -31,6 +31,7 @@ export async function retrieveContext(
     maxSteps: 10,
     maxPlaybooks: 1,
     feedbackBoostWeight: runtime.config.ranking.feedbackBoostWeight,
+    procedureFeedback: analysis.procedureFeedback,
   });
   const heuristicPage = await runtime.storage.listHeuristics(
     namespace,

@@ -1,5 +1,6 @@
 import { maximalMarginalRelevance } from '../retrieval/mmr.js';
 import { isFailure } from '../retrieval/outcome-score.js';
+import { procedureFeedbackNamespace } from '../retrieval/procedure-feedback.js';
 import { predictTools } from '../retrieval/procedure-prior.js';
 import { rankEpisodes, type ScoredEpisode } from '../retrieval/rank-episodes.js';
 import { rankPatterns, type ScoredPattern } from '../retrieval/rank-patterns.js';
@@ -23,6 +24,8 @@ export interface TaskAnalysis {
   warnings: RetrievalWarning[];
   patterns: ScoredPattern[];
   predictions: Map<string, number>;
+  /** Learned from feedback: how likely each playbook is to succeed (`+id`) or fail (`-id`) for this task. */
+  procedureFeedback: Map<string, number>;
   lexicalHits: number;
   semanticHits: number;
   crossDomainFallback: boolean;
@@ -43,10 +46,12 @@ export async function analyseTask(
 ): Promise<TaskAnalysis> {
   const { runtime } = scope;
   const plan = await planQuery(runtime, text, context);
-  const [found, counts] = await Promise.all([
+  const [found, counts, feedbackCounts] = await Promise.all([
     findEpisodeCandidates(scope, plan, options.limit),
     runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
+    runtime.storage.getProcedureCounts(procedureFeedbackNamespace(scope.namespace), plan.terms),
   ]);
+  const procedureFeedback = predictTools(feedbackCounts, plan.terms);
   const predictions =
     runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
   const nowMs = runtime.clock.now();
@@ -73,6 +78,7 @@ export async function analyseTask(
     warnings,
     patterns,
     predictions,
+    procedureFeedback,
     lexicalHits: found.lexicalHits,
     semanticHits: found.semanticHits,
     crossDomainFallback: found.crossDomainFallback,

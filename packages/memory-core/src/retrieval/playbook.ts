@@ -5,6 +5,7 @@ import type { Pitfall, Playbook, PlaybookStep } from '../domain/playbook.js';
 import { isFailedStep } from '../domain/step.js';
 import { wilsonLowerBound } from '../learning/wilson.js';
 import type { RankedEpisode, RankedPattern, RetrievalWarning } from '../memory/results.js';
+import { feedbackFactor } from './procedure-feedback.js';
 import { episodeTools } from './rank-episodes.js';
 import { feedbackBoost } from './rank-patterns.js';
 
@@ -16,6 +17,8 @@ export interface PlaybookInput {
   maxPlaybooks: number;
   /** Weight of the learned feedback boost of a procedure's supporting patterns. */
   feedbackBoostWeight: number;
+  /** Query-conditioned feedback on procedures (`+id` / `-id` probabilities); empty when none was reported. */
+  procedureFeedback?: ReadonlyMap<string, number>;
 }
 
 /** How many of the best-ranked successful episodes vote on the procedure. */
@@ -42,10 +45,17 @@ export function synthesisePlaybooks(input: PlaybookInput): Playbook[] {
   for (const procedure of procedures) {
     const boost = procedure.support.reduce((best, pattern) => Math.max(best, feedbackBoost(pattern)), 0);
     procedure.vote += input.feedbackBoostWeight * boost;
+    if (input.procedureFeedback)
+      procedure.vote *= feedbackFactor(input.procedureFeedback, playbookId(procedure));
   }
   procedures.sort((left, right) => right.vote - left.vote);
   const chosen = procedures.slice(0, input.maxPlaybooks);
   return chosen.map((procedure) => buildPlaybook(procedure, procedures, input));
+}
+
+/** Stable per procedure (its tool set), so feedback on a playbook applies whenever the procedure recurs. */
+function playbookId(procedure: Procedure): string {
+  return `playbook-${hashText(procedure.signature)}`;
 }
 
 function signatureOf(episode: Episode): string {
@@ -99,7 +109,7 @@ function buildPlaybook(procedure: Procedure, all: readonly Procedure[], input: P
   );
   const tools = procedure.signature.split('|').filter(Boolean);
   return {
-    id: `playbook-${hashText(procedure.signature)}`,
+    id: playbookId(procedure),
     taskMatchScore: best.score,
     whyRelevant: `${procedure.members.length} similar successful task(s) used this procedure; best match: ${best.reason}`,
     whenToApply: whenToApply(best.episode, tools),

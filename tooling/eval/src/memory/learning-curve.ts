@@ -48,6 +48,7 @@ export async function measureLearningCurve(
       if (sessionId) {
         await memory.recordFeedback(sessionId, {
           appliedPatternIds: playbook?.supportingPatternIds ?? [],
+          appliedPlaybookIds: playbook ? [playbook.id] : [],
           consultedEpisodeIds: playbook?.supportingEpisodeIds ?? [],
           outcome: matched ? MATCHED : MISSED,
         });

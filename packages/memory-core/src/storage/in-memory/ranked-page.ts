@@ -20,7 +20,8 @@ export function rankedPage<T extends { id: string }>(
   const byId = new Map<string, T>();
   for (const record of records) {
     const recordValue = value(record);
-    if (cursor && !(recordValue < cursor.value || (recordValue === cursor.value && record.id > cursor.id))) continue;
+    if (cursor && !(recordValue < cursor.value || (recordValue === cursor.value && record.id > cursor.id)))
+      continue;
     if (!best.admits(record.id, recordValue) || !accept(record)) continue;
     best.push(record.id, recordValue);
     byId.set(record.id, record);
