@@ -165,6 +165,7 @@ export function feedback(
     namespace: NS,
     sessionId,
     appliedPatternIds: [],
+    appliedPlaybookIds: [],
     consultedEpisodeIds: [],
     outcome: SUCCESS,
     createdAt: at(40),

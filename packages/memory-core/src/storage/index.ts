@@ -9,3 +9,4 @@ export type * from './procedure-prior-store.js';
 export type * from './recommendation-store.js';
 export type * from './relationship-store.js';
 export type * from './search-index.js';
+export * from './merge.js';

@@ -1,0 +1,176 @@
+import type { InValue, Row } from '@libsql/client';
+import {
+  PATTERN_SCHEMA_VERSION,
+  type Pattern,
+  type PatternContribution,
+  patternSearchText,
+} from '@slm/memory-core';
+import { numeric, optionalNumeric, optionalText, text } from '../sql/row.js';
+import { toMillis } from '../timestamps.js';
+
+/** The columns every pattern read selects (alias-free, so RETURNING can use it too). */
+export const PATTERN_COLUMNS = `id, namespace, similarity_key, occurrences, successes, failures, avg_latency_ms,
+  times_retrieved, times_applied, success_when_applied, failure_when_applied, avg_reward_delta, last_used_at,
+  source_episode_ids, created_at, updated_at, content`;
+
+/** `PATTERN_COLUMNS` qualified with a table alias, for joins. */
+export function patternSelect(alias = 'p'): string {
+  return PATTERN_COLUMNS.split(',')
+    .map((column) => `${alias}.${column.trim()}`)
+    .join(', ');
+}
+
+export const PATTERN_SELECT = patternSelect();
+
+/** The immutable part of a pattern (its variant fields and context) as stored in `content`. */
+type PatternContent = Omit<
+  Pattern,
+  | 'id'
+  | 'namespace'
+  | 'similarityKey'
+  | 'stats'
+  | 'effectiveness'
+  | 'sourceEpisodeIds'
+  | 'createdAt'
+  | 'updatedAt'
+>;
+
+export function patternFromRow(row: Row): Pattern {
+  const content = JSON.parse(text(row, 'content')) as PatternContent;
+  const lastUsedAt = optionalText(row, 'last_used_at');
+  const pattern = {
+    ...content,
+    id: text(row, 'id'),
+    namespace: text(row, 'namespace'),
+    similarityKey: text(row, 'similarity_key'),
+    stats: {
+      occurrences: numeric(row, 'occurrences'),
+      successes: numeric(row, 'successes'),
+      failures: numeric(row, 'failures'),
+    },
+    effectiveness: {
+      timesRetrieved: numeric(row, 'times_retrieved'),
+      timesApplied: numeric(row, 'times_applied'),
+      successWhenApplied: numeric(row, 'success_when_applied'),
+      failureWhenApplied: numeric(row, 'failure_when_applied'),
+      avgRewardDelta: numeric(row, 'avg_reward_delta'),
+      ...(lastUsedAt !== undefined ? { lastUsedAt } : {}),
+    },
+    sourceEpisodeIds: JSON.parse(text(row, 'source_episode_ids')) as string[],
+    createdAt: text(row, 'created_at'),
+    updatedAt: text(row, 'updated_at'),
+  } as Pattern;
+  const latency = optionalNumeric(row, 'avg_latency_ms');
+  if (pattern.type === 'tool_sequence') pattern.avgLatencyMs = latency ?? 0;
+  return pattern;
+}
+
+/** The pattern a first contribution creates (the same record `mergePatternContribution` builds). */
+export function patternFromContribution(c: PatternContribution): Pattern {
+  const base = {
+    schemaVersion: PATTERN_SCHEMA_VERSION,
+    id: c.newId,
+    namespace: c.namespace,
+    similarityKey: c.similarityKey,
+    ...(c.context ? { context: { ...c.context, tags: [...c.context.tags] } } : {}),
+    stats: {
+      occurrences: c.occurrences,
+      successes: c.successes,
+      failures: Math.max(0, c.occurrences - c.successes),
+    },
+    effectiveness: {
+      timesRetrieved: 0,
+      timesApplied: 0,
+      successWhenApplied: 0,
+      failureWhenApplied: 0,
+      avgRewardDelta: 0,
+    },
+    sourceEpisodeIds: [c.episodeId],
+    createdAt: c.at,
+    updatedAt: c.at,
+  };
+  const content = c.content;
+  switch (content.type) {
+    case 'tool_sequence':
+      return { ...base, type: content.type, tools: [...content.tools], avgLatencyMs: c.latencyMs };
+    case 'decision_point':
+      return { ...base, type: content.type, condition: content.condition, action: content.action };
+    case 'error_recovery':
+      return {
+        ...base,
+        type: content.type,
+        errorType: content.errorType,
+        recoverySteps: [...content.recoverySteps],
+      };
+    case 'context_pattern':
+      return {
+        ...base,
+        type: content.type,
+        contextFeatures: [...content.contextFeatures],
+        recommendedApproach: content.recommendedApproach,
+      };
+  }
+}
+
+/** Column values of a whole pattern record (insert and import), in `PATTERN_WRITE_COLUMNS` order. */
+export function patternWriteValues(pattern: Pattern): InValue[] {
+  const {
+    id,
+    namespace,
+    similarityKey,
+    stats,
+    effectiveness,
+    sourceEpisodeIds,
+    createdAt,
+    updatedAt,
+    ...content
+  } = pattern;
+  if ('avgLatencyMs' in content) delete (content as { avgLatencyMs?: number }).avgLatencyMs;
+  return [
+    id,
+    namespace,
+    similarityKey,
+    pattern.type,
+    pattern.context?.domain ?? null,
+    stats.occurrences,
+    stats.successes,
+    stats.failures,
+    pattern.type === 'tool_sequence' ? pattern.avgLatencyMs : null,
+    effectiveness.timesRetrieved,
+    effectiveness.timesApplied,
+    effectiveness.successWhenApplied,
+    effectiveness.failureWhenApplied,
+    effectiveness.avgRewardDelta,
+    effectiveness.lastUsedAt ?? null,
+    JSON.stringify(sourceEpisodeIds),
+    createdAt,
+    updatedAt,
+    toMillis(updatedAt, 'updatedAt'),
+    JSON.stringify(content),
+    patternSearchText(pattern),
+  ];
+}
+
+export const PATTERN_WRITE_COLUMNS = [
+  'id',
+  'namespace',
+  'similarity_key',
+  'type',
+  'domain',
+  'occurrences',
+  'successes',
+  'failures',
+  'avg_latency_ms',
+  'times_retrieved',
+  'times_applied',
+  'success_when_applied',
+  'failure_when_applied',
+  'avg_reward_delta',
+  'last_used_at',
+  'source_episode_ids',
+  'created_at',
+  'updated_at',
+  'updated_at_ms',
+  'content',
+  'search_text',
+] as const;

@@ -1,0 +1,166 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { searchTerms } from '@slm/memory-core';
+import { describe, expect, it } from 'vitest';
+import { createTursoStorage, migrateTursoDatabase, SCHEMA_VERSION } from '../src/index.js';
+import { MIGRATIONS } from '../src/migrations/index.js';
+import { migrate } from '../src/migrations/migrate.js';
+import { episode, NS, patternContribution, step } from './support/fixtures.js';
+import { DIMENSIONS, useTempStorage } from './support/temp-storage.js';
+
+const temp = useTempStorage();
+
+async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
+  const client = createClient({ url });
+  try {
+    return (await client.execute(sql)).rows.map((row) => ({ ...row }));
+  } finally {
+    client.close();
+  }
+}
+
+describe('migrations', () => {
+  it('creates the schema in an empty file, with checksums and the schema_version view', async () => {
+    const directory = temp.directory();
+    const url = `file:${join(directory.path, 'nested', 'deeper', 'memory.db')}`;
+    const storage = await temp.open(url);
+    expect(existsSync(join(directory.path, 'nested', 'deeper', 'memory.db'))).toBe(true);
+    expect(storage.migration).toEqual({
+      from: 0,
+      to: SCHEMA_VERSION,
+      applied: ['0001_records', '0002_search'],
+    });
+    expect(storage.schemaVersion).toBe(2);
+    await storage.close();
+    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 2 }]);
+    const rows = await query(url, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version');
+    expect(rows).toEqual(
+      MIGRATIONS.map((migration) => ({
+        version: migration.version,
+        name: migration.name,
+        checksum: createHash('sha256').update(migration.sql).digest('hex'),
+      })),
+    );
+  });
+
+  it('is idempotent: reopening applies nothing', async () => {
+    const url = temp.directory().databaseUrl();
+    const first = await temp.open(url);
+    expect(first.migration.applied).toHaveLength(2);
+    await first.close();
+    const again = await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
+    expect(again).toEqual({ from: 2, to: 2, applied: [] });
+    expect(await query(url, 'SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 2 }]);
+  });
+
+  it('migrates a version-1 database with data and indexes what it holds', async () => {
+    const url = temp.directory().databaseUrl();
+    const client = createClient({ url });
+    const old = episode({
+      taskDescription: 'Reconcile the quarterly ledger',
+      steps: [step(1, { tool: 'ledger_tool' })],
+    });
+    try {
+      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 1));
+      // Rows as version 1 wrote them (no search tables existed yet).
+      const { steps, ...record } = old;
+      const inserted = await client.execute({
+        sql: `INSERT INTO episodes (id, namespace, task_type, domain, tags, started_at, version, record)
+              VALUES (?, ?, ?, ?, '[]', ?, 1, ?) RETURNING seq`,
+        args: [
+          old.id,
+          NS,
+          old.taskType,
+          old.context.domain,
+          Date.parse(old.startedAt),
+          JSON.stringify(record),
+        ],
+      });
+      await client.execute({
+        sql: 'INSERT INTO steps (episode_seq, step_number, record) VALUES (?, 1, ?)',
+        args: [inserted.rows[0]!['seq']!, JSON.stringify(steps[0])],
+      });
+    } finally {
+      client.close();
+    }
+    const storage = await temp.open(url);
+    expect(storage.migration).toEqual({ from: 1, to: 2, applied: ['0002_search'] });
+    expect(await storage.getEpisode(NS, old.id)).toEqual(old);
+    const hits = await storage.searchEpisodesByText(
+      NS,
+      searchTerms('ledger tool'),
+      { completedOnly: false },
+      5,
+    );
+    expect(hits.map((hit) => hit.id)).toEqual([old.id]);
+    const [pattern] = await storage.upsertPatterns([patternContribution()]);
+    expect(pattern?.stats.occurrences).toBe(1);
+  });
+
+  it('refuses a database whose applied migration was edited (checksum mismatch)', async () => {
+    const url = temp.directory().databaseUrl();
+    await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
+    const client = createClient({ url });
+    await client.execute("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+    client.close();
+    const failure = createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
+    await expect(failure).rejects.toMatchObject({ name: 'MemoryError', code: 'CONFIG_INVALID' });
+    await expect(failure).rejects.toThrow(/0001_records.*checksum edited/);
+  });
+
+  it('refuses a database newer than the code', async () => {
+    const url = temp.directory().databaseUrl();
+    await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
+    const client = createClient({ url });
+    await client.execute(
+      "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (99, 'future', '2030-01-01T00:00:00Z', 'x')",
+    );
+    client.close();
+    const failure = createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
+    await expect(failure).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      details: { schemaVersion: 99, codeSchemaVersion: 2 },
+    });
+    await expect(failure).rejects.toThrow(/newer than this code/);
+  });
+
+  it('keeps vectors of one dimension only: refuses another unless told to reset', async () => {
+    const url = temp.directory().databaseUrl();
+    const storage = await temp.open(url);
+    const stored = episode();
+    await storage.insertEpisode(stored);
+    await storage.saveEmbedding(NS, 'episode', stored.id, new Float32Array(DIMENSIONS).fill(0.5));
+    await storage.close();
+    await expect(createTursoStorage({ url, embeddingDimensions: 16 })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      details: { storedDimensions: DIMENSIONS, configuredDimensions: 16, vectors: 1 },
+    });
+    const reset = await temp.open(url, { embeddingDimensions: 16, resetEmbeddingsOnDimensionChange: true });
+    expect((await reset.getEmbeddings(NS, 'episode', [stored.id])).size).toBe(0);
+    await reset.saveEmbedding(NS, 'episode', stored.id, new Float32Array(16).fill(1));
+    expect(
+      (await reset.searchEpisodesByVector(NS, new Float32Array(16).fill(1), { completedOnly: false }, 1))[0]
+        ?.id,
+    ).toBe(stored.id);
+    expect(await reset.getEpisode(NS, stored.id)).toEqual(stored);
+  });
+
+  it('sets WAL, synchronous=NORMAL and foreign keys on the writer connection', async () => {
+    const url = temp.directory().databaseUrl();
+    const storage = await temp.open(url);
+    await storage.insertEpisode(episode());
+    expect(await query(url, 'PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+    // Foreign keys hold: a step for a missing episode is refused by the database itself.
+    const client = createClient({ url });
+    try {
+      await client.execute('PRAGMA foreign_keys = ON');
+      await expect(
+        client.execute("INSERT INTO steps (episode_seq, step_number, record) VALUES (424242, 1, '{}')"),
+      ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' });
+    } finally {
+      client.close();
+    }
+  });
+});
