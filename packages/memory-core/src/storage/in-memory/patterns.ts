@@ -77,8 +77,8 @@ export function storePattern(
   data.patterns.set(pattern.id, pattern);
   if (!previous) {
     const group = patternGroupKey(pattern.type, pattern.context?.domain ?? '');
-    let ids = data.patternGroups.get(group);
-    if (!ids) data.patternGroups.set(group, (ids = new Set()));
+    const ids = data.patternGroups.get(group) ?? new Set<string>();
+    data.patternGroups.set(group, ids);
     ids.add(pattern.id);
   }
   if (previous && previous.similarityKey !== pattern.similarityKey)
