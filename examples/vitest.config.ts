@@ -1,3 +1,4 @@
 import { defineProjectConfig } from '@slm/vitest-config';
 
-export default defineProjectConfig();
+// Each test starts a Node process that compiles the example's TypeScript: allow for a busy machine.
+export default defineProjectConfig({ testTimeoutMs: 120_000 });

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const EXAMPLES = new URL('..', import.meta.url).pathname;
+const TSX = new URL('../node_modules/.bin/tsx', import.meta.url).pathname;
 
 /** Runs an example exactly as the README does (tsx on the TypeScript sources) and returns its output. */
 async function example(file: string): Promise<string> {
-  const { stdout } = await run('pnpm', ['exec', 'tsx', '--conditions=source', file], { cwd: EXAMPLES });
+  const { stdout } = await run(TSX, ['--conditions=source', file], { cwd: EXAMPLES });
   return stdout;
 }
 
