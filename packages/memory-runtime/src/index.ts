@@ -1,0 +1,2 @@
+export * from './backup/export-file.js';
+export * from './backup/import-file.js';
