@@ -6,12 +6,14 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+/** The dataset excerpt kept in the repository, so the test runs on any clone. */
+const SAMPLE = fileURLToPath(new URL('./fixtures/tau-bench-sample', import.meta.url));
 
 describe('pnpm eval --json', () => {
   it('prints exactly one JSON object on stdout, progress on stderr', async () => {
     const { stdout, stderr } = await run(
       tsx,
-      ['--conditions=source', 'src/main.ts', '--json', '--subset', '5', '--rounds', '1'],
+      ['--conditions=source', 'src/main.ts', '--json', '--data', SAMPLE, '--subset', '5', '--rounds', '1'],
       { cwd: packageDir },
     );
     const report = JSON.parse(stdout);
