@@ -1,8 +1,8 @@
 import {
-  HEURISTIC_SCHEMA_VERSION,
   type Heuristic,
   type HeuristicContribution,
   LIMITS,
+  mergeHeuristicContribution,
   wilsonLowerBound,
 } from '@slm/memory-core';
 import { boundedAppendSql } from '../bounded-append.js';
@@ -46,7 +46,7 @@ export async function upsertHeuristicRows(
     try {
       result = await runner.execute({
         sql: UPSERT_HEURISTIC,
-        args: heuristicWriteValues(firstEvidence(contribution)),
+        args: heuristicWriteValues(mergeHeuristicContribution(undefined, contribution)),
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
@@ -78,20 +78,4 @@ export async function upsertHeuristicRows(
     stored.push(heuristic);
   }
   return stored;
-}
-
-function firstEvidence(c: HeuristicContribution): Heuristic {
-  return {
-    schemaVersion: HEURISTIC_SCHEMA_VERSION,
-    id: c.newId,
-    namespace: c.namespace,
-    key: c.key,
-    condition: c.condition,
-    action: c.action,
-    domain: c.domain,
-    evidence: { episodeIds: [c.episodeId], successes: c.success, total: 1 },
-    confidence: wilsonLowerBound(c.success, 1),
-    createdAt: c.at,
-    updatedAt: c.at,
-  };
 }

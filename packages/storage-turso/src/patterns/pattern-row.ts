@@ -65,53 +65,6 @@ export function patternFromRow(row: Row): Pattern {
   return pattern;
 }
 
-/** The pattern a first contribution creates (the same record `mergePatternContribution` builds). */
-export function patternFromContribution(c: PatternContribution): Pattern {
-  const base = {
-    schemaVersion: PATTERN_SCHEMA_VERSION,
-    id: c.newId,
-    namespace: c.namespace,
-    similarityKey: c.similarityKey,
-    ...(c.context ? { context: { ...c.context, tags: [...c.context.tags] } } : {}),
-    stats: {
-      occurrences: c.occurrences,
-      successes: c.successes,
-      failures: Math.max(0, c.occurrences - c.successes),
-    },
-    effectiveness: {
-      timesRetrieved: 0,
-      timesApplied: 0,
-      successWhenApplied: 0,
-      failureWhenApplied: 0,
-      avgRewardDelta: 0,
-    },
-    sourceEpisodeIds: [c.episodeId],
-    createdAt: c.at,
-    updatedAt: c.at,
-  };
-  const content = c.content;
-  switch (content.type) {
-    case 'tool_sequence':
-      return { ...base, type: content.type, tools: [...content.tools], avgLatencyMs: c.latencyMs };
-    case 'decision_point':
-      return { ...base, type: content.type, condition: content.condition, action: content.action };
-    case 'error_recovery':
-      return {
-        ...base,
-        type: content.type,
-        errorType: content.errorType,
-        recoverySteps: [...content.recoverySteps],
-      };
-    case 'context_pattern':
-      return {
-        ...base,
-        type: content.type,
-        contextFeatures: [...content.contextFeatures],
-        recommendedApproach: content.recommendedApproach,
-      };
-  }
-}
-
 /** Column values of a whole pattern record (insert and import), in `PATTERN_WRITE_COLUMNS` order. */
 export function patternWriteValues(pattern: Pattern): InValue[] {
   const {

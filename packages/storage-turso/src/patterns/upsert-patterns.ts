@@ -1,15 +1,9 @@
-import { LIMITS, type Pattern, type PatternContribution } from '@slm/memory-core';
+import { LIMITS, mergePatternContribution, type Pattern, type PatternContribution } from '@slm/memory-core';
 import { boundedAppendSql } from '../bounded-append.js';
 import { conflict } from '../failures.js';
 import { isUniqueViolation } from '../sql/errors.js';
 import type { SqlRunner } from '../sql/runner.js';
-import {
-  PATTERN_COLUMNS,
-  PATTERN_WRITE_COLUMNS,
-  patternFromContribution,
-  patternFromRow,
-  patternWriteValues,
-} from './pattern-row.js';
+import { PATTERN_COLUMNS, PATTERN_WRITE_COLUMNS, patternFromRow, patternWriteValues } from './pattern-row.js';
 
 const NEW_EPISODE = "json_extract(excluded.source_episode_ids, '$[0]')";
 
@@ -48,7 +42,7 @@ export async function upsertPatternRows(
     try {
       result = await runner.execute({
         sql: UPSERT_PATTERN,
-        args: patternWriteValues(patternFromContribution(contribution)),
+        args: patternWriteValues(mergePatternContribution(undefined, contribution)),
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
