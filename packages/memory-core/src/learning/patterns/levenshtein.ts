@@ -39,6 +39,30 @@ export function sequenceSimilarity<T>(left: ArrayLike<T>, right: ArrayLike<T>, m
   if (left.length === 0 || right.length === 0) return 0;
   if (minSimilarity > 1) return 0;
   const maxDistance = Math.floor((1 - Math.max(0, minSimilarity)) * longest + 1e-9);
+  // Most candidates fail a cheap bound long before the quadratic comparison would tell.
+  if (maxDistance < longest && distanceLowerBound(left, right) > maxDistance) return 0;
   const distance = levenshteinDistance(left, right, maxDistance);
   return distance > maxDistance ? 0 : 1 - distance / longest;
+}
+
+/**
+ * A lower bound on the Levenshtein distance in O(n + m): every item of the longer sequence that has no equal
+ * item left to pair with in the other one costs at least one edit.
+ */
+export function distanceLowerBound<T>(left: ArrayLike<T>, right: ArrayLike<T>): number {
+  const counts = new Map<T, number>();
+  for (let index = 0; index < left.length; index++) {
+    const item = left[index] as T;
+    counts.set(item, (counts.get(item) ?? 0) + 1);
+  }
+  let shared = 0;
+  for (let index = 0; index < right.length; index++) {
+    const item = right[index] as T;
+    const available = counts.get(item) ?? 0;
+    if (available > 0) {
+      shared++;
+      counts.set(item, available - 1);
+    }
+  }
+  return Math.max(left.length, right.length) - shared;
 }

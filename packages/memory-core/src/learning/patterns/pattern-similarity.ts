@@ -51,9 +51,11 @@ export function patternSimilarity(
       if (candidate.type !== content.type) return 0;
       const fixed =
         0.6 * sequenceSimilarity(features(content.contextFeatures), features(candidate.contextFeatures));
-      const approach = textSimilarity(
-        content.recommendedApproach,
-        candidate.recommendedApproach,
+      // The approach lists tools ("use tools: a, b, c"): compared tool by tool, not character by character,
+      // which is both what matters and ~100× cheaper for long lists.
+      const approach = sequenceSimilarity(
+        approachTokens(content.recommendedApproach),
+        approachTokens(candidate.recommendedApproach),
         (minSimilarity - fixed) / 0.4,
       );
       return fixed + 0.4 * approach;
@@ -67,6 +69,12 @@ export function patternSimilarity(
 
 function textSimilarity(left: string, right: string, minSimilarity: number): number {
   return sequenceSimilarity(normalizeText(left), normalizeText(right), minSimilarity);
+}
+
+function approachTokens(approach: string): string[] {
+  return normalizeText(approach)
+    .split(/[\s,;:]+/)
+    .filter(Boolean);
 }
 
 function tools(names: readonly string[]): string[] {

@@ -2,12 +2,13 @@ import type { Pattern, PatternContribution } from '../../domain/pattern.js';
 import { patternSearchText } from '../../text/search-documents.js';
 import type { PatternFilter } from '../filters.js';
 import { applyPatternUsage, mergePatternContribution } from '../merge.js';
-import type { PageRequest } from '../page.js';
+import { type PageRequest, pageSize } from '../page.js';
 import type { PatternStore, PatternUsage } from '../pattern-store.js';
 import { copy } from './clone.js';
 import { conflict } from './failures.js';
 import { getMany } from './get-many.js';
 import { guarded } from './guard.js';
+import { GROUP_LEADERS, PatternGroup } from './pattern-group.js';
 import { rankedPage } from './ranked-page.js';
 import type { InMemoryState, NamespaceData } from './state.js';
 
@@ -43,6 +44,8 @@ export function createPatternStore(state: InMemoryState): PatternStore {
       (namespace: string, filter: PatternFilter, page?: PageRequest) => {
         const data = state.peek(namespace);
         if (!data) return { items: [], nextCursor: null };
+        const leaders = groupLeaders(data, filter, page);
+        if (leaders) return leaders;
         return rankedPage(
           candidatePatterns(data, filter),
           (pattern) => pattern.stats.occurrences,
@@ -75,12 +78,10 @@ export function storePattern(
   contentChanged = previous === undefined,
 ): void {
   data.patterns.set(pattern.id, pattern);
-  if (!previous) {
-    const group = patternGroupKey(pattern.type, pattern.context?.domain ?? '');
-    const ids = data.patternGroups.get(group) ?? new Set<string>();
-    data.patternGroups.set(group, ids);
-    ids.add(pattern.id);
-  }
+  const groupKey = patternGroupKey(pattern.type, pattern.context?.domain ?? '');
+  const group = data.patternGroups.get(groupKey) ?? new PatternGroup();
+  data.patternGroups.set(groupKey, group);
+  group.update(pattern.id, pattern.stats.occurrences);
   if (previous && previous.similarityKey !== pattern.similarityKey)
     data.patternKeys.delete(previous.similarityKey);
   data.patternKeys.set(pattern.similarityKey, pattern.id);
@@ -106,6 +107,28 @@ function patternGroupKey(type: string, domain: string): string {
   return `${type}\u0000${domain}`;
 }
 
+/**
+ * The first page of a listing by groups, read from the groups' ranked leaders instead of a scan, when that is
+ * exact: the filter names types and domains and the page fits within the leaders. (A leader failing
+ * `minOccurrences` means every pattern ranked below it fails too.)
+ */
+function groupLeaders(data: NamespaceData, filter: PatternFilter, page: PageRequest | undefined) {
+  const types = filter.types && filter.types.length > 0 ? filter.types : undefined;
+  const domains = filter.domains && filter.domains.length > 0 ? filter.domains : undefined;
+  if (!types || !domains || page?.cursor || pageSize(page) >= GROUP_LEADERS) return undefined;
+  const occurrences = (id: string) => data.patterns.get(id)?.stats.occurrences;
+  const leaders: Pattern[] = [];
+  for (const type of new Set(types)) {
+    for (const domain of new Set(domains)) {
+      for (const { id } of data.patternGroups.get(patternGroupKey(type, domain))?.top(occurrences) ?? []) {
+        const pattern = data.patterns.get(id);
+        if (pattern) leaders.push(pattern);
+      }
+    }
+  }
+  return rankedPage(leaders, (pattern) => pattern.stats.occurrences, patternPredicate(filter), page);
+}
+
 /** The patterns a filter can match: the type × domain groups it names, or every pattern. */
 function* candidatePatterns(data: NamespaceData, filter: PatternFilter): Iterable<Pattern> {
   const types = filter.types && filter.types.length > 0 ? filter.types : undefined;
@@ -116,7 +139,7 @@ function* candidatePatterns(data: NamespaceData, filter: PatternFilter): Iterabl
   }
   for (const type of new Set(types)) {
     for (const domain of new Set(domains)) {
-      for (const id of data.patternGroups.get(patternGroupKey(type, domain)) ?? []) {
+      for (const id of data.patternGroups.get(patternGroupKey(type, domain))?.ids ?? []) {
         const pattern = data.patterns.get(id);
         if (pattern) yield pattern;
       }

@@ -7,6 +7,7 @@ import { Bm25Index } from './bm25-index.js';
 import type { EpisodeFacets } from './episode-facets.js';
 import { EpisodeOrder } from './episode-order.js';
 import type { Lifecycle } from './guard.js';
+import type { PatternGroup } from './pattern-group.js';
 import { ProcedureCounter } from './procedure-counter.js';
 import { RelationshipGraph } from './relationship-graph.js';
 import { VectorIndex } from './vector-index.js';
@@ -28,7 +29,7 @@ export class NamespaceData {
   /** similarity key → pattern id */
   readonly patternKeys = new Map<string, string>();
   /** `type\u0000domain` → pattern ids, so filtered listings do not scan every pattern (type and domain never change) */
-  readonly patternGroups = new Map<string, Set<string>>();
+  readonly patternGroups = new Map<string, PatternGroup>();
   readonly patternText = new Bm25Index();
   /** episode id → patterns that list it as a source, for the delete cascade */
   readonly patternsByEpisode = new Map<string, Set<string>>();
