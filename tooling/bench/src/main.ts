@@ -1,35 +1,61 @@
 /**
- * `pnpm bench`: measures the lifecycle and retrieval, prints the report and writes it to
- * docs/performance.md. `--no-write` only prints; `--sizes 1000,10000` chooses the retrieval sizes.
+ * `pnpm bench`: measures the in-memory backend and the libSQL file backend, prints the report and writes it to
+ * docs/performance.md. `--no-write` only prints; `--only memory|libsql` runs one part (and only prints, so the
+ * file never loses a section); `--sizes 1000,10000` chooses the in-memory retrieval sizes and
+ * `--libsql-sizes 1000,10000` the sizes the libSQL file is grown through (add 100000 for the full curve: filling
+ * it takes longer than the whole default run, see render-libsql.ts).
  */
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchLibsql } from './libsql/index.js';
 import { benchLifecycle } from './lifecycle.js';
-import { renderReport } from './render.js';
+import { type BenchReport, renderReport } from './render.js';
 import { benchRetrieval, type RetrievalResult } from './retrieval.js';
 
+// pnpm forwards a literal `--` before the arguments.
+const args = process.argv.slice(2).filter((argument) => argument !== '--');
 const { values } = parseArgs({
-  // pnpm forwards a literal `--` before the arguments.
-  args: process.argv.slice(2).filter((argument) => argument !== '--'),
+  args,
   options: {
     'no-write': { type: 'boolean', default: false },
+    only: { type: 'string' },
     sizes: { type: 'string', default: '1000,10000' },
+    'libsql-sizes': { type: 'string', default: '1000,10000' },
   },
 });
+if (values.only !== undefined && values.only !== 'memory' && values.only !== 'libsql') {
+  throw new Error(`--only takes memory or libsql (got ${values.only})`);
+}
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
+const sizes = (list: string) =>
+  list
+    .split(',')
+    .map(Number)
+    .sort((left, right) => left - right);
 
-progress('lifecycle …');
-const lifecycle = await benchLifecycle();
-const retrieval: RetrievalResult[] = [];
-for (const size of values.sizes.split(',').map(Number)) {
-  progress(`retrieval over ${size} episodes …`);
-  retrieval.push(await benchRetrieval(size));
+const report: BenchReport = {
+  command: ['pnpm bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '),
+  load: { start: loadavg(), end: [] },
+};
+if (values.only !== 'libsql') {
+  progress('in-memory: lifecycle …');
+  const lifecycle = await benchLifecycle();
+  const retrieval: RetrievalResult[] = [];
+  for (const size of sizes(values.sizes)) {
+    progress(`in-memory: retrieval over ${size} episodes …`);
+    retrieval.push(await benchRetrieval(size));
+  }
+  report.memory = { lifecycle, retrieval };
 }
-const report = renderReport({ lifecycle, retrieval });
-process.stdout.write(report);
-if (!values['no-write']) {
+if (values.only !== 'memory') report.libsql = await benchLibsql(sizes(values['libsql-sizes']), progress);
+report.load.end = loadavg();
+
+const text = renderReport(report);
+process.stdout.write(text);
+if (!values['no-write'] && values.only === undefined) {
   const target = new URL('../../../docs/performance.md', import.meta.url);
-  writeFileSync(target, report);
+  writeFileSync(target, text);
   progress(`written to ${target.pathname}`);
 }

@@ -1,4 +1,11 @@
-import type { StartEpisodeInput, StepInput } from '@slm/memory-core';
+import {
+  type Episode,
+  EpisodeSchema,
+  type RetrieveContextInput,
+  type StartEpisodeInput,
+  type StepInput,
+  type TaskOutcomeInput,
+} from '@slm/memory-core';
 
 /**
  * A deterministic synthetic workload: software tasks built from small vocabularies, so that benchmarks are
@@ -91,6 +98,47 @@ export function steps(count: number, next: () => number, firstStep = 1): StepInp
 
 export function queryText(next: () => number): string {
   return `${pick(VERBS, next)} ${pick(OBJECTS, next)} in the ${pick(DOMAINS, next)} service`;
+}
+
+/** What an agent asks before a task: a short query and its domain, five results. */
+export function retrievalQuery(next: () => number): RetrieveContextInput {
+  return { query: queryText(next), context: { domain: pick(DOMAINS, next) }, limit: 5 };
+}
+
+/** Four in five tasks succeed, as in a working agent's history. */
+export function outcome(next: () => number): TaskOutcomeInput {
+  return next() < 0.8
+    ? { type: 'success', verdict: 'done', artifacts: [] }
+    : { type: 'failure', reason: 'tests still fail' };
+}
+
+export interface CompletedEpisodeOptions {
+  id: string;
+  /** When it ended (ms since the epoch); it started a minute earlier. */
+  endedAtMs: number;
+  outcome: TaskOutcomeInput;
+}
+
+/** A completed episode record as storage holds it, before any learning records are attached. */
+export function completedEpisode(
+  next: () => number,
+  stepCount: number,
+  options: CompletedEpisodeOptions,
+): Episode {
+  const input = taskInput(next);
+  const startedAt = new Date(options.endedAtMs - 60_000).toISOString();
+  return EpisodeSchema.parse({
+    id: options.id,
+    namespace: 'default',
+    taskDescription: input.taskDescription,
+    taskType: input.taskType,
+    context: input.context,
+    startedAt,
+    endedAt: new Date(options.endedAtMs).toISOString(),
+    steps: steps(stepCount, next).map((step) => ({ ...step, at: startedAt })),
+    outcome: options.outcome,
+    version: 1,
+  });
 }
 
 export { DOMAINS };
