@@ -1,10 +1,5 @@
 import type { InValue, Row } from '@libsql/client';
-import {
-  PATTERN_SCHEMA_VERSION,
-  type Pattern,
-  type PatternContribution,
-  patternSearchText,
-} from '@slm/memory-core';
+import { type Pattern, patternSearchText } from '@slm/memory-core';
 import { numeric, optionalNumeric, optionalText, text } from '../sql/row.js';
 import { toMillis } from '../timestamps.js';
 
