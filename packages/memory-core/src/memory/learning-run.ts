@@ -35,7 +35,7 @@ export async function learnFromEpisode(
       const options = { newId: () => uuidv7(runtime.clock.now()), at: episode.endedAt ?? nowIso(scope) };
       const contributions = await mergeNearDuplicates(scope, extracted ?? extractPatterns(episode, options));
       const patterns = contributions.length > 0 ? await runtime.storage.upsertPatterns(contributions) : [];
-      await embedCreatedPatterns(scope, patterns, contributions);
+      await embedNewlyRecurringPatterns(scope, patterns, contributions);
       patternIds = distinct(patterns.map((pattern) => pattern.id));
       const heuristicContributions = extractHeuristics(episode, options);
       const heuristics =
@@ -84,21 +84,35 @@ async function embedEpisode(scope: MemoryScope, episode: Episode): Promise<void>
   if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'episode', episode.id, vector);
 }
 
-/** Patterns created by this episode get an embedding; merged ones already have one for the same content. */
-async function embedCreatedPatterns(
+/**
+ * Patterns become semantically searchable once they recur (two occurrences): a one-off is still found by text
+ * and through the episode it came from, and not embedding every one-off keeps completion cheap and the vector
+ * index to the patterns worth finding. This merge is the one that made each of `patterns` recur.
+ */
+async function embedNewlyRecurringPatterns(
   scope: MemoryScope,
   patterns: readonly Pattern[],
   contributions: readonly PatternContribution[],
 ): Promise<void> {
   const embeddings = scope.runtime.embeddings;
   if (!embeddings) return;
-  const created = patterns.filter((pattern, index) => pattern.id === contributions[index]?.newId);
-  if (created.length === 0) return;
-  const vectors = await embeddings.embed(created.map(patternEmbeddingText));
-  for (const [index, pattern] of created.entries()) {
+  const recurring = patterns.filter((pattern, index) => {
+    const added = contributions[index]?.occurrences ?? 0;
+    return isRecurring(pattern) && pattern.stats.occurrences - added < RECURRING_OCCURRENCES;
+  });
+  if (recurring.length === 0) return;
+  const vectors = await embeddings.embed(recurring.map(patternEmbeddingText));
+  for (const [index, pattern] of recurring.entries()) {
     const vector = vectors[index];
     if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'pattern', pattern.id, vector);
   }
+}
+
+const RECURRING_OCCURRENCES = 2;
+
+/** Whether a pattern has been seen often enough to be embedded for semantic search. */
+export function isRecurring(pattern: Pattern): boolean {
+  return pattern.stats.occurrences >= RECURRING_OCCURRENCES;
 }
 
 /**

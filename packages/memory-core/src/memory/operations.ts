@@ -10,6 +10,7 @@ import {
 } from '../storage/capabilities.js';
 import { episodeEmbeddingText, patternEmbeddingText } from '../text/search-documents.js';
 import { distinctSearchTerms } from '../text/terms.js';
+import { isRecurring } from './learning-run.js';
 import type { MemoryHealth, ReindexReport } from './memory.js';
 import type { MemoryStats } from './results.js';
 import type { MemoryRuntime, MemoryScope } from './runtime.js';
@@ -114,7 +115,7 @@ async function indexRecords(runtime: MemoryRuntime, records: Iterable<ExportReco
         id: episode.id,
         text: episodeEmbeddingText(episode),
       });
-    } else if (record.type === 'pattern') {
+    } else if (record.type === 'pattern' && isRecurring(record.record)) {
       const pattern = record.record;
       batch.push({
         namespace: pattern.namespace,
@@ -148,7 +149,7 @@ export async function reindex(
   let chunk: ExportRecord[] = [];
   for await (const record of storage.exportRecords({ namespace: null })) {
     if (record.type === 'episode') report.episodes++;
-    else if (record.type === 'pattern') report.patterns++;
+    else if (record.type === 'pattern' && isRecurring(record.record)) report.patterns++;
     else continue;
     chunk.push(record);
     if (chunk.length >= EMBED_BATCH * 4) {
