@@ -36,7 +36,7 @@ async function syncBatch(
   report: CacheSyncReport,
 ): Promise<void> {
   // Tickets before the durable read, as on a miss: a write racing the sync wins.
-  const lookups = await required(cache, 'sync', () => cache.store.lookup(namespace, ids, false));
+  const lookups = await required(cache, 'sync', () => cache.store.lookup(namespace, ids, false, true));
   const cached = lookups.filter((lookup) => lookup.entry !== null);
   if (cached.length === 0) return;
   const durable = await cache.durable.getEpisodes(
@@ -54,7 +54,7 @@ async function syncBatch(
     else if (encodeEntry(episode) !== lookup.entry) refreshes.push(fillOf(episode, lookup));
   }
   if (gone.length > 0) await required(cache, 'sync', () => cache.store.invalidate(namespace, gone));
-  const stored = await required(cache, 'sync', () => cache.store.fill(namespace, refreshes, true));
+  const stored = await required(cache, 'sync', () => cache.store.fill(namespace, refreshes, true, true));
   cache.counters.evictions += stored.evicted;
   report.refreshed += stored.stored;
   // A refresh refused because a writer invalidated the entry meanwhile leaves it dropped.
@@ -91,7 +91,7 @@ export async function regenerate(
 
 async function warmBatch(cache: EpisodeCache, namespace: string, ids: readonly string[]): Promise<number> {
   // The listing is not reused: tickets must be taken before the read that fills.
-  const lookups = await required(cache, 'regenerate', () => cache.store.lookup(namespace, ids, false));
+  const lookups = await required(cache, 'regenerate', () => cache.store.lookup(namespace, ids, false, true));
   const episodes = new Map<string, Episode>(
     (await cache.durable.getEpisodes(namespace, ids)).map((episode) => [episode.id, episode]),
   );
@@ -99,7 +99,7 @@ async function warmBatch(cache: EpisodeCache, namespace: string, ids: readonly s
     const episode = episodes.get(lookup.id);
     return episode ? [fillOf(episode, lookup)] : [];
   });
-  const result = await required(cache, 'regenerate', () => cache.store.fill(namespace, fills));
+  const result = await required(cache, 'regenerate', () => cache.store.fill(namespace, fills, false, true));
   cache.counters.evictions += result.evicted;
   return result.stored;
 }

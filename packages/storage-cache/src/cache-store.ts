@@ -42,9 +42,20 @@ export interface CacheUsage {
 export interface CacheStore {
   readonly backend: 'redis' | 'in-process';
   /** Looks entries up; `touch` marks hits as just used (maintenance reads do not). */
-  lookup(namespace: string, ids: readonly string[], touch: boolean): Promise<CacheLookup[]>;
+  /** `maintenance`: a batch operation (sync, regenerate), allowed the longer maintenance timeout. */
+  lookup(
+    namespace: string,
+    ids: readonly string[],
+    touch: boolean,
+    maintenance?: boolean,
+  ): Promise<CacheLookup[]>;
   /** Stores entries whose ticket is still valid, then evicts beyond the bound. `keepRank`: keep LRU positions. */
-  fill(namespace: string, fills: readonly CacheFill[], keepRank?: boolean): Promise<FillResult>;
+  fill(
+    namespace: string,
+    fills: readonly CacheFill[],
+    keepRank?: boolean,
+    maintenance?: boolean,
+  ): Promise<FillResult>;
   /** Removes entries and leaves markers so that fills from reads started earlier are refused. */
   invalidate(namespace: string, ids: readonly string[]): Promise<void>;
   /** Ids of the namespace's live entries. */

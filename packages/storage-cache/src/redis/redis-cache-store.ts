@@ -43,7 +43,12 @@ export class RedisCacheStore implements CacheStore {
     this.#commands = new RedisCommands(options.client, options.firstConnection);
   }
 
-  async lookup(namespace: string, ids: readonly string[], touch: boolean): Promise<CacheLookup[]> {
+  async lookup(
+    namespace: string,
+    ids: readonly string[],
+    touch: boolean,
+    maintenance = false,
+  ): Promise<CacheLookup[]> {
     if (ids.length === 0) return [];
     const { keys } = this.#options;
     const now = Date.now();
@@ -53,7 +58,7 @@ export class RedisCacheStore implements CacheStore {
       LOOKUP_SCRIPT,
       scriptKeys,
       [touch ? '1' : '0', ...ids],
-      this.#options.operationTimeoutMs,
+      this.#timeout(maintenance),
     );
     return ids.map((id, index) => ({
       id,
@@ -62,7 +67,12 @@ export class RedisCacheStore implements CacheStore {
     }));
   }
 
-  async fill(namespace: string, fills: readonly CacheFill[], keepRank = false): Promise<FillResult> {
+  async fill(
+    namespace: string,
+    fills: readonly CacheFill[],
+    keepRank = false,
+    maintenance = false,
+  ): Promise<FillResult> {
     const now = Date.now();
     const valid = fills.filter((fill) => !ticketExpired(fill.ticket, now));
     if (valid.length === 0) return { stored: 0, evicted: 0 };
@@ -89,9 +99,13 @@ export class RedisCacheStore implements CacheStore {
       FILL_SCRIPT,
       scriptKeys,
       args,
-      this.#options.operationTimeoutMs,
+      this.#timeout(maintenance),
     );
     return { stored, evicted };
+  }
+
+  #timeout(maintenance: boolean): number {
+    return maintenance ? this.#options.maintenanceTimeoutMs : this.#options.operationTimeoutMs;
   }
 
   async invalidate(namespace: string, ids: readonly string[]): Promise<void> {
