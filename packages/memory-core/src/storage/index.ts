@@ -5,6 +5,7 @@ export type * from './episode-store.js';
 export type * from './filters.js';
 export * from './merge.js';
 export * from './page.js';
+export * from './page-cursor.js';
 export type * from './pattern-store.js';
 export type * from './procedure-prior-store.js';
 export type * from './recommendation-store.js';

@@ -1,5 +1,12 @@
-import { type Episode, type EpisodeFilter, type Page, type PageRequest, pageSize } from '@slm/memory-core';
-import { decodeCursor, encodeCursor } from '../cursor.js';
+import {
+  decodeCursor,
+  type Episode,
+  type EpisodeFilter,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  pageSize,
+} from '@slm/memory-core';
 import type { Database } from '../sql/database.js';
 import { listFilterConditions } from './episode-filters.js';
 import { EPISODE_SELECT, episodeFromRow } from './episode-row.js';

@@ -1,4 +1,6 @@
 import {
+  decodeCursor,
+  encodeCursor,
   type Heuristic,
   type HeuristicFilter,
   type Page,
@@ -6,7 +8,6 @@ import {
   pageSize,
 } from '@slm/memory-core';
 import { checkBatchSize } from '../batch-ids.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
 import { Conditions } from '../sql/conditions.js';
 import type { Database } from '../sql/database.js';
 import { text } from '../sql/row.js';

@@ -1,6 +1,13 @@
-import { type Page, type PageRequest, type Pattern, type PatternFilter, pageSize } from '@slm/memory-core';
+import {
+  decodeCursor,
+  encodeCursor,
+  type Page,
+  type PageRequest,
+  type Pattern,
+  type PatternFilter,
+  pageSize,
+} from '@slm/memory-core';
 import { checkBatchSize } from '../batch-ids.js';
-import { decodeCursor, encodeCursor } from '../cursor.js';
 import { Conditions } from '../sql/conditions.js';
 import type { Database } from '../sql/database.js';
 import { text } from '../sql/row.js';

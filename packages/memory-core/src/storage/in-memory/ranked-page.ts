@@ -1,6 +1,6 @@
 import { type Page, type PageRequest, pageSize } from '../page.js';
+import { decodeCursor, encodeCursor } from '../page-cursor.js';
 import { copy } from './clone.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
 import { TopK } from './top-k.js';
 
 /**
