@@ -13,7 +13,7 @@ import { insertStep, newSteps, sortedDistinctSteps } from './episode-steps.js';
 import { conflict, invalid, notFound } from './failures.js';
 import { getMany } from './get-many.js';
 import { guarded } from './guard.js';
-import type { InMemoryState } from './state.js';
+import type { InMemoryState, NamespaceData } from './state.js';
 
 export function createEpisodeStore(state: InMemoryState): EpisodeStore {
   const stored = (namespace: string, id: string): Episode | undefined =>
@@ -69,16 +69,7 @@ export function createEpisodeStore(state: InMemoryState): EpisodeStore {
 
     updateEpisode: guarded(state, 'updateEpisode', (episode: Episode, expectedVersion: number) => {
       const { data, current } = versioned(state, episode, expectedVersion);
-      const next: Episode = {
-        ...copyWithoutSteps(episode),
-        id: current.id,
-        namespace: current.namespace,
-        startedAt: current.startedAt,
-        steps: current.steps,
-        version: expectedVersion + 1,
-      };
-      reindexEpisode(data, current, next);
-      return copy(next);
+      return writeNextVersion(data, current, episode, expectedVersion);
     }),
 
     completeEpisode: guarded(state, 'completeEpisode', (episode: Episode, expectedVersion: number) => {
@@ -99,16 +90,7 @@ export function createEpisodeStore(state: InMemoryState): EpisodeStore {
           stepNumbers: raced,
         });
       }
-      const next: Episode = {
-        ...copyWithoutSteps(episode),
-        id: current.id,
-        namespace: current.namespace,
-        startedAt: current.startedAt,
-        steps: current.steps,
-        version: expectedVersion + 1,
-      };
-      reindexEpisode(data, current, next);
-      return copy(next);
+      return writeNextVersion(data, current, episode, expectedVersion);
     }),
 
     deleteEpisode: guarded(state, 'deleteEpisode', (namespace: string, id: string) => {
@@ -177,4 +159,26 @@ function versioned(state: InMemoryState, episode: Episode, expectedVersion: numb
     );
   }
   return { data, current };
+}
+
+/**
+ * Stores the caller's episode as the next version; identity, start time and the stored steps are kept (steps
+ * change only through appendSteps).
+ */
+function writeNextVersion(
+  data: NamespaceData,
+  current: Episode,
+  episode: Episode,
+  expectedVersion: number,
+): Episode {
+  const next: Episode = {
+    ...copyWithoutSteps(episode),
+    id: current.id,
+    namespace: current.namespace,
+    startedAt: current.startedAt,
+    steps: current.steps,
+    version: expectedVersion + 1,
+  };
+  reindexEpisode(data, current, next);
+  return copy(next);
 }
