@@ -10,9 +10,11 @@ const durableStorage = useDurableStorage();
 describe('read after write, across cache instances sharing Redis and the database', () => {
   // Two decorators stand for two processes: same Redis keys, same durable store (one libSQL storage per file
   // per process, so both wrap the same storage object).
+  // A generous operation timeout: these tests are about staleness, and a loaded CI machine can take longer than
+  // the 50 ms default for a Redis round trip (a timeout would be counted as an error and bypass the cache).
   async function twoInstances() {
     const durable = await durableStorage.open();
-    const options = { redis: redisUrl(), keyPrefix: uniquePrefix() };
+    const options = { redis: redisUrl(), keyPrefix: uniquePrefix(), operationTimeoutMs: 5_000 };
     return {
       durable,
       writer: durableStorage.cache(durable, options),
@@ -72,13 +74,17 @@ describe('read after write, across cache instances sharing Redis and the databas
         readsDone += 1;
       }
     });
-    for (let number = 1; number <= 100; number += 1) {
-      await writer.appendSteps(NS, created.id, [step(number)]);
-      const seen = await reader.getEpisode(NS, created.id);
-      expect(seen?.steps).toHaveLength(number);
+    try {
+      for (let number = 1; number <= 100; number += 1) {
+        await writer.appendSteps(NS, created.id, [step(number)]);
+        const seen = await reader.getEpisode(NS, created.id);
+        expect(seen?.steps).toHaveLength(number);
+      }
+    } finally {
+      // Stop the readers before the storages close, also when an expectation failed.
+      stop = true;
+      await Promise.allSettled(readers);
     }
-    stop = true;
-    await Promise.all(readers);
     expect(readsDone).toBeGreaterThan(100);
     const statistics = await reader.cacheStatistics();
     expect(statistics.errors).toBe(0);
