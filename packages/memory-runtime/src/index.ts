@@ -1,2 +1,10 @@
 export * from './backup/export-file.js';
 export * from './backup/import-file.js';
+export * from './config/describe-config.js';
+export * from './config/env-file.js';
+export * from './config/load-config.js';
+export type * from './config/runtime-config.js';
+export * from './config/variables.js';
+export * from './logger/create-logger.js';
+export * from './logger/log-directives.js';
+export * from './open-memory.js';
