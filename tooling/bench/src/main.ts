@@ -1,6 +1,6 @@
 /**
- * `pnpm bench`: measures the in-memory backend and the libSQL file backend, prints the report and writes it to
- * docs/performance.md. `--no-write` only prints; `--only memory|libsql` runs one part (and only prints, so the
+ * `pnpm bench`: measures the in-memory backend, the libSQL file backend and the HTTP service, prints the report and writes it to
+ * docs/performance.md. `--no-write` only prints; `--only memory|libsql|cache|http|mcp` runs one part (and only prints, so the
  * file never loses a section); `--sizes 1000,10000` chooses the in-memory retrieval sizes and
  * `--libsql-sizes 1000,10000` the sizes the libSQL file is grown through (add 100000 for the full curve: filling
  * it takes longer than the whole default run, see render-libsql.ts).
@@ -8,10 +8,13 @@
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import { benchCache } from './cache/cache-bench.js';
 import { benchLibsql } from './libsql/index.js';
 import { benchLifecycle } from './lifecycle.js';
 import { type BenchReport, renderReport } from './render.js';
 import { benchRetrieval, type RetrievalResult } from './retrieval.js';
+import { benchHttp } from './service/http-bench.js';
+import { benchMcp } from './service/mcp-bench.js';
 
 // pnpm forwards a literal `--` before the arguments.
 const args = process.argv.slice(2).filter((argument) => argument !== '--');
@@ -24,9 +27,11 @@ const { values } = parseArgs({
     'libsql-sizes': { type: 'string', default: '1000,10000' },
   },
 });
-if (values.only !== undefined && values.only !== 'memory' && values.only !== 'libsql') {
-  throw new Error(`--only takes memory or libsql (got ${values.only})`);
+const PARTS = ['memory', 'libsql', 'cache', 'http', 'mcp'];
+if (values.only !== undefined && !PARTS.includes(values.only)) {
+  throw new Error(`--only takes ${PARTS.join(', ')} (got ${values.only})`);
 }
+const runs = (part: string) => values.only === undefined || values.only === part;
 
 const progress = (message: string) => process.stderr.write(`${message}\n`);
 const sizes = (list: string) =>
@@ -39,7 +44,7 @@ const report: BenchReport = {
   command: ['pnpm bench', ...(args.length > 0 ? ['--', ...args] : [])].join(' '),
   load: { start: loadavg(), end: [] },
 };
-if (values.only !== 'libsql') {
+if (runs('memory')) {
   progress('in-memory: lifecycle …');
   const lifecycle = await benchLifecycle();
   const retrieval: RetrievalResult[] = [];
@@ -49,7 +54,10 @@ if (values.only !== 'libsql') {
   }
   report.memory = { lifecycle, retrieval };
 }
-if (values.only !== 'memory') report.libsql = await benchLibsql(sizes(values['libsql-sizes']), progress);
+if (runs('libsql')) report.libsql = await benchLibsql(sizes(values['libsql-sizes']), progress);
+if (runs('cache')) report.cache = await benchCache(10_000, 1_000, progress);
+if (runs('http')) report.http = await benchHttp(10_000, progress);
+if (runs('mcp')) report.mcp = await benchMcp(2_000, 200, progress);
 report.load.end = loadavg();
 
 const text = renderReport(report);

@@ -44,7 +44,8 @@ export async function measure<T>(
   };
 }
 
-function summarise(samples: Float64Array): Latency {
+/** Percentiles of latencies (µs) collected by the caller, one run. */
+export function summarise(samples: ArrayLike<number>): Latency {
   const sorted = Float64Array.from(samples).sort();
   const total = sorted.reduce((sum, value) => sum + value, 0);
   return {

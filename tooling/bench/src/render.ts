@@ -1,9 +1,15 @@
 import { cpus } from 'node:os';
+import type { CacheResults } from './cache/cache-bench.js';
 import type { LibsqlResults } from './libsql/index.js';
 import type { LifecycleResults } from './lifecycle.js';
+import { renderCache } from './render-cache.js';
+import { renderHttp } from './render-http.js';
 import { renderLibsql } from './render-libsql.js';
+import { renderMcp } from './render-mcp.js';
 import { renderMemory } from './render-memory.js';
 import type { RetrievalResult } from './retrieval.js';
+import type { HttpResults } from './service/http-bench.js';
+import type { McpResults } from './service/mcp-bench.js';
 
 export interface BenchReport {
   /** How the benchmark was run, e.g. `pnpm bench -- --sizes 1000`. */
@@ -12,6 +18,9 @@ export interface BenchReport {
   load: { start: number[]; end: number[] };
   memory?: { lifecycle: LifecycleResults; retrieval: RetrievalResult[] };
   libsql?: LibsqlResults;
+  cache?: CacheResults;
+  http?: HttpResults;
+  mcp?: McpResults;
 }
 
 const loadText = (load: number[]) => load.map((value) => value.toFixed(2)).join(' / ');
@@ -31,7 +40,9 @@ export function renderReport(report: BenchReport): string {
     '',
     ...(report.memory ? renderMemory(report.memory.lifecycle, report.memory.retrieval) : []),
     ...(report.libsql ? renderLibsql(report.libsql) : []),
-    'Not measured yet: the Redis cache, HTTP and MCP (their issues add their sections).',
+    ...(report.cache ? renderCache(report.cache) : []),
+    ...(report.http ? renderHttp(report.http) : []),
+    ...(report.mcp ? renderMcp(report.mcp) : []),
     '',
   ].join('\n');
 }
