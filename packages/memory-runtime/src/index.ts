@@ -1,5 +1,8 @@
+export { SCHEMA_VERSION } from '@slm/storage-turso';
 export * from './backup/export-file.js';
 export * from './backup/import-file.js';
+export * from './binary/binary-args.js';
+export * from './binary/package-version.js';
 export * from './config/describe-config.js';
 export * from './config/env-file.js';
 export * from './config/load-config.js';
@@ -7,4 +10,5 @@ export type * from './config/runtime-config.js';
 export * from './config/variables.js';
 export * from './logger/create-logger.js';
 export * from './logger/log-directives.js';
+export * from './measure-storage.js';
 export * from './open-memory.js';

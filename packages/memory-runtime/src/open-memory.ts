@@ -12,12 +12,15 @@ import {
 import { withCache } from '@slm/storage-cache';
 import { createTursoStorage, type PoolStatistics, type TursoStorage } from '@slm/storage-turso';
 import type { RuntimeConfig } from './config/runtime-config.js';
+import { measureStorage, type StorageObserver } from './measure-storage.js';
 
 export interface OpenMemoryOptions {
   /** The binary's logger; components (storage, cache, core) log through children of it when it is pino. */
   logger?: Logger & { child?: unknown };
   /** Metrics hooks (the service's Prometheus observer). */
   observer?: MemoryObserver;
+  /** Timing of every storage call (the service's storage latency metric). */
+  storageObserver?: StorageObserver;
   /** Only `memory-cli reindex`: open a store whose vectors come from another provider. */
   acceptEmbeddingChange?: boolean;
 }
@@ -49,17 +52,21 @@ export async function openMemory(
     syncUrl: config.database.syncUrl,
     syncIntervalSeconds: config.database.syncIntervalSeconds,
     embeddingDimensions: embeddings?.dimensions ?? config.embeddings.dimensions,
+    // A re-index to a provider of another dimension must be able to open the store: the old vectors are
+    // dropped and the re-index writes new ones.
+    resetEmbeddingsOnDimensionChange: options.acceptEmbeddingChange ?? false,
     pool: {
       maxConnections: config.database.maxConnections,
       connectionTimeoutMs: config.database.connectionTimeoutMs,
     },
   });
-  const storage = withCache(durable, {
+  const cached = withCache(durable, {
     ...(config.cache.redisUrl ? { redis: config.cache.redisUrl } : {}),
     maxEpisodes: config.cache.maxEpisodes,
     ttlSeconds: config.cache.ttlSeconds,
     logger,
   });
+  const storage = options.storageObserver ? measureStorage(cached, options.storageObserver) : cached;
   let memory: SelfLearningMemory;
   try {
     memory = await createMemory({

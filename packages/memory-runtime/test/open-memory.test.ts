@@ -47,4 +47,27 @@ describe('openMemory', () => {
       message: expect.stringContaining('memory-cli reindex'),
     });
   });
+
+  it('opens a store embedded with another dimension for a re-index (acceptEmbeddingChange), and only then', async () => {
+    const directory = createTempDirectory('slm-open-');
+    directories.push(directory);
+    const env = { TURSO_DATABASE_URL: `file:${directory.path}/memory.db` };
+    const first = await openMemory(loadConfig({ env }));
+    const episode = await first.memory.startEpisode({
+      taskDescription: 'Rotate the signing keys',
+      taskType: 'other',
+      context: { domain: 'security' },
+    });
+    // Completion embeds the episode: the store now holds 384-dimension vectors.
+    await first.memory.completeEpisode(episode.id, { type: 'success' });
+    await first.close();
+    const smaller = loadConfig({ env: { ...env, EMBEDDINGS_DIMENSIONS: '64' } });
+    await expect(openMemory(smaller)).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
+    const reindexing = await openMemory(smaller, { acceptEmbeddingChange: true });
+    expect(await reindexing.memory.reindex()).toMatchObject({ episodes: 1, dimensions: 64 });
+    await reindexing.close();
+    const after = await openMemory(smaller);
+    expect((await after.memory.stats()).episodes.total).toBe(1);
+    await after.close();
+  });
 });

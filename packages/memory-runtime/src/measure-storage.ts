@@ -1,0 +1,53 @@
+import type { StorageBackend } from '@slm/memory-core';
+
+export type StorageOperationKind = 'read' | 'write' | 'search';
+
+/** Called once per storage call with its measured duration. Must not throw. */
+export type StorageObserver = (
+  operation: string,
+  kind: StorageOperationKind,
+  durationMs: number,
+  outcome: 'ok' | 'error',
+) => void;
+
+const UNMEASURED = new Set(['close', 'exportRecords', 'constructor', 'then']);
+
+/** `searchEpisodesByText` → search; `getEpisode`, `listPatterns`, … → read; everything else writes. */
+export function storageOperationKind(operation: string): StorageOperationKind {
+  if (operation.startsWith('search')) return 'search';
+  if (/^(get|list|find|count|stats|health|recommendationStats|cacheStatistics|cacheHealth)/.test(operation)) {
+    return 'read';
+  }
+  return 'write';
+}
+
+/**
+ * The storage with every promise-returning call timed (the service's storage latency metric). A Proxy keeps
+ * every method and capability of the wrapped backend (cache maintenance included) without listing them.
+ */
+export function measureStorage<T extends StorageBackend>(storage: T, observe: StorageObserver): T {
+  return new Proxy(storage, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string' || UNMEASURED.has(property)) {
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      const kind = storageOperationKind(property);
+      return (...args: unknown[]) => {
+        const started = performance.now();
+        const result = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        return result.then(
+          (resolved) => {
+            observe(property, kind, performance.now() - started, 'ok');
+            return resolved;
+          },
+          (error: unknown) => {
+            observe(property, kind, performance.now() - started, 'error');
+            throw error;
+          },
+        );
+      };
+    },
+  });
+}
