@@ -38,6 +38,13 @@ export interface TaskAnalysisOptions {
   feedbackBoost: boolean;
 }
 
+/**
+ * Reports the procedure-feedback prior needs before it acts. Feedback is an agent saying outright that a
+ * recommended playbook worked or failed, so it should count after a couple of reports, not after the five
+ * episodes the tool prior waits for (with five, an agent could follow a failing playbook five times).
+ */
+const FEEDBACK_MIN_REPORTS = 2;
+
 export async function analyseTask(
   scope: MemoryScope,
   text: string,
@@ -51,7 +58,7 @@ export async function analyseTask(
     runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
     runtime.storage.getProcedureCounts(procedureFeedbackNamespace(scope.namespace), plan.terms),
   ]);
-  const procedureFeedback = predictTools(feedbackCounts, plan.terms);
+  const procedureFeedback = predictTools(feedbackCounts, plan.terms, FEEDBACK_MIN_REPORTS);
   const predictions =
     runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
   const nowMs = runtime.clock.now();

@@ -2,8 +2,8 @@ import type { ProcedureCounts } from '../storage/procedure-prior-store.js';
 
 /** Laplace smoothing of the document counts. */
 const SMOOTHING = 1;
-/** Episodes the prior must have seen before it says anything. */
-const MIN_DOCUMENTS = 5;
+/** Episodes the tool prior must have seen before it says anything (its counts are learned, not reported). */
+export const MIN_DOCUMENTS = 5;
 
 /**
  * The learned procedure prior (domain.md, Retrieval 6): for each tool, a Bernoulli naive Bayes estimate of the
@@ -11,10 +11,14 @@ const MIN_DOCUMENTS = 5;
  * episodes. Only the query's own terms contribute (absent terms are ignored), and their evidence is scaled by
  * 1/√(terms) because description words are far from independent. Empty when too little has been observed.
  */
-export function predictTools(counts: ProcedureCounts, terms: readonly string[]): Map<string, number> {
+export function predictTools(
+  counts: ProcedureCounts,
+  terms: readonly string[],
+  minDocuments = MIN_DOCUMENTS,
+): Map<string, number> {
   const predictions = new Map<string, number>();
   const documents = counts.documents;
-  if (documents < MIN_DOCUMENTS) return predictions;
+  if (documents < minDocuments) return predictions;
   const known = terms.filter((term) => (counts.termDocuments[term] ?? 0) > 0);
   const scale = known.length === 0 ? 0 : 1 / Math.sqrt(known.length);
   for (const [tool, toolDocuments] of Object.entries(counts.toolDocuments)) {

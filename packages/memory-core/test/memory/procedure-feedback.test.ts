@@ -61,15 +61,17 @@ describe('playbooks learn from feedback on similar tasks', () => {
       }),
       'VALIDATION_FAILED',
     );
-    // The prior speaks once it has five reports; each one says the SSH procedure failed for this task.
-    let latest = before;
-    for (let report = 0; report < 5; report++) {
-      await memory.recordFeedback(latest.sessionId, {
-        appliedPlaybookIds: [latest.sshPlaybookId],
+    // One report is not enough to overturn two successes; the second report of a failure is.
+    const reportFailure = (recommendation: typeof before) =>
+      memory.recordFeedback(recommendation.sessionId, {
+        appliedPlaybookIds: [recommendation.sshPlaybookId],
         outcome: { type: 'failure', reason: 'ssh host key rejected' },
       });
-      latest = await recommend();
-    }
+    await reportFailure(before);
+    const afterOne = await recommend();
+    expect(afterOne.firstTools).toContain('deploy_over_ssh');
+    await reportFailure(afterOne);
+    const latest = await recommend();
     expect(latest.firstTools).toContain('deploy_to_kubernetes');
     expect(latest.firstTools).not.toContain('deploy_over_ssh');
   });
