@@ -12,10 +12,10 @@ export type StorageObserver = (
 
 const UNMEASURED = new Set(['close', 'exportRecords', 'constructor', 'then']);
 
-/** `searchEpisodesByText` → search; `getEpisode`, `listPatterns`, … → read; everything else writes. */
+/** `searchEpisodesByText` → search; `getEpisode`, `listPatterns`, statistics → read; everything else writes. */
 export function storageOperationKind(operation: string): StorageOperationKind {
-  if (operation.startsWith('search')) return 'search';
-  if (/^(get|list|find|count|stats|health|recommendationStats|cacheStatistics|cacheHealth)/.test(operation)) {
+  if (/^search(Episodes|Patterns)/.test(operation)) return 'search';
+  if (/^(get|list|find|count|stats|health|recommendationStats|cacheStatistics|cacheHealth|searchCacheStatistics)/.test(operation)) {
     return 'read';
   }
   return 'write';

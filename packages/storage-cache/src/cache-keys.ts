@@ -17,6 +17,15 @@ export interface CacheKeys {
   clock(namespace: string): string;
   /** Sorted set of episode ids by expiry time, so expired entries leave the LRU index too. */
   expiry(namespace: string): string;
+  /**
+   * The namespace's search generation (a counter): every write that can change a search result moves it on, so
+   * search entries of earlier generations are never read again. Never deleted by `dropNamespace`.
+   */
+  generation(namespace: string): string;
+  /** A cached search result: `{prefix}:v{format}:{namespace}:search:{member}`, member `{generation}:{fingerprint}`. */
+  search(namespace: string, member: string): string;
+  /** Sorted set of the namespace's search entries (`{generation}:{fingerprint}`) by expiry time. */
+  searches(namespace: string): string;
   /** Set of namespaces that have (or had) cached entries. */
   namespaces(): string;
   /** Everything of a namespace starts with this. */
@@ -32,6 +41,9 @@ export function createCacheKeys(prefix: string, format: number = CACHE_FORMAT): 
     recency: (namespace) => `${namespacePrefix(namespace)}recency`,
     clock: (namespace) => `${namespacePrefix(namespace)}clock`,
     expiry: (namespace) => `${namespacePrefix(namespace)}expiry`,
+    generation: (namespace) => `${namespacePrefix(namespace)}generation`,
+    search: (namespace, member) => `${namespacePrefix(namespace)}search:${member}`,
+    searches: (namespace) => `${namespacePrefix(namespace)}searches`,
     namespaces: () => `${base}:namespaces`,
     namespacePrefix,
   };

@@ -10,16 +10,30 @@ import { encodeEntry } from './cache-entry.js';
 import type { GuardOutcome } from './cache-guard.js';
 import type { CacheFill } from './cache-store.js';
 import { type EpisodeCache, fillOf } from './episode-cache.js';
+import type { SearchCache } from './search/search-cache.js';
 
 const BATCH = 500;
 const LIST_PAGE = 100;
 
-/** Reconciles cached entries with the durable store: refresh entries that differ, drop entries that are gone. */
-export async function syncMemories(cache: EpisodeCache, namespace?: string): Promise<CacheSyncReport> {
+/**
+ * Reconciles cached entries with the durable store: refresh entries that differ, drop entries that are gone.
+ * Searches cannot be compared cheaply, so each synced namespace moves to a new search generation instead (the
+ * changes behind the cache that sync is for may have changed search results too).
+ */
+export async function syncMemories(
+  cache: EpisodeCache,
+  searches: SearchCache,
+  namespace?: string,
+): Promise<CacheSyncReport> {
   const report: CacheSyncReport = { checked: 0, refreshed: 0, dropped: 0 };
   await required(cache, 'sync', () => cache.pending.flush(cache.store));
   const namespaces =
     namespace === undefined ? await required(cache, 'sync', () => cache.store.namespaces()) : [namespace];
+  const searched =
+    namespace === undefined ? await required(cache, 'sync', () => searches.store.namespaces()) : [];
+  for (const current of new Set([...namespaces, ...searched])) {
+    await required(cache, 'sync', () => searches.store.bump(current));
+  }
   for (const current of namespaces) {
     const ids = await required(cache, 'sync', () => cache.store.cachedIds(current));
     for (let start = 0; start < ids.length; start += BATCH) {
@@ -61,14 +75,19 @@ async function syncBatch(
   report.dropped += gone.length + refreshes.length - stored.stored;
 }
 
-/** Drops the namespace's entries (SCAN + DEL) and warms its most recent `warm` episodes (at most the bound). */
+/**
+ * Drops the namespace's entries (SCAN + DEL) and warms its most recent `warm` episodes (at most the bound). Its
+ * cached searches do not survive either: the namespace moves to a new search generation.
+ */
 export async function regenerate(
   cache: EpisodeCache,
+  searches: SearchCache,
   namespace: string,
   warm: number,
   maxEpisodes: number,
 ): Promise<CacheRegenerateReport> {
   await required(cache, 'regenerate', () => cache.pending.flush(cache.store));
+  await required(cache, 'regenerate', () => searches.store.bump(namespace));
   const dropped = await required(cache, 'regenerate', () => cache.store.dropNamespace(namespace));
   let remaining = Math.max(0, Math.min(Math.floor(warm), maxEpisodes));
   let warmed = 0;
@@ -119,19 +138,51 @@ export async function cacheStatistics(cache: EpisodeCache): Promise<CacheStatist
   };
 }
 
-/** A real round trip to the cache; a success also replays pending invalidations and ends an outage. */
-export async function cacheHealth(cache: EpisodeCache): Promise<CacheHealth> {
+/** Search counters of this process and the live search entries in the store (zeros when unreachable). */
+export interface SearchCacheStatistics {
+  hits: number;
+  misses: number;
+  evictions: number;
+  hitRate: number;
+  items: number;
+  bytes: number;
+}
+
+export async function searchCacheStatistics(searches: SearchCache): Promise<SearchCacheStatistics> {
+  const { hits, misses, evictions } = searches.counters;
+  const usage = await searches.guard.run('usage', () => searches.store.usage());
+  return {
+    hits,
+    misses,
+    evictions,
+    hitRate: hits + misses === 0 ? 0 : hits / (hits + misses),
+    items: usage.ok ? usage.value.items : 0,
+    bytes: usage.ok ? usage.value.bytes : 0,
+  };
+}
+
+/**
+ * A real round trip to the cache; a success also replays pending invalidations and generation bumps and ends
+ * an outage.
+ */
+export async function cacheHealth(cache: EpisodeCache, searches: SearchCache): Promise<CacheHealth> {
   const started = performance.now();
   const probe = await cache.guard.run('ping', () => cache.store.ping(), true);
   const latencyMs = performance.now() - started;
-  if (probe.ok) await cache.flushPending(true);
-  const degraded = !probe.ok || cache.guard.degraded || cache.pending.size > 0;
+  if (probe.ok) {
+    await cache.flushPending(true);
+    await searches.flushPending(true);
+  }
+  const pending = cache.pending.size + searches.pending.size;
+  const degraded = !probe.ok || cache.guard.degraded || pending > 0;
   if (!degraded) return { ok: true, state: 'ok', latencyMs };
   return {
     ok: false,
     state: 'degraded',
     latencyMs,
-    error: cache.guard.lastError ?? `${cache.pending.size} invalidations waiting for the cache`,
+    error:
+      cache.guard.lastError ??
+      `${cache.pending.size} invalidations and ${searches.pending.size} search generation bumps waiting for the cache`,
   };
 }
 

@@ -10,7 +10,9 @@ export interface CacheOptions {
   redis?: string | RedisCommandClient;
   /** Most episodes cached per namespace, least recently used evicted first. Default 1,000. */
   maxEpisodes?: number;
-  /** Lifetime of a cached entry from when it was filled. Default 1,800 (30 minutes). */
+  /** Most search results cached per namespace, oldest fill evicted first. Default 1,000. */
+  maxSearches?: number;
+  /** Lifetime of a cached entry from when it was filled (search results: at most 300 s). Default 1,800. */
   ttlSeconds?: number;
   /** First segment of every Redis key. Default `slm`. */
   keyPrefix?: string;
@@ -29,6 +31,7 @@ export interface CacheOptions {
 export interface ResolvedCacheOptions {
   redis: string | RedisCommandClient | undefined;
   maxEpisodes: number;
+  maxSearches: number;
   ttlMs: number;
   keyPrefix: string;
   operationTimeoutMs: number;
@@ -40,6 +43,7 @@ export interface ResolvedCacheOptions {
 
 export const DEFAULT_CACHE_OPTIONS = {
   maxEpisodes: 1_000,
+  maxSearches: 1_000,
   ttlSeconds: 1_800,
   keyPrefix: 'slm',
   operationTimeoutMs: 50,
@@ -53,7 +57,9 @@ export function resolveCacheOptions(options: CacheOptions): ResolvedCacheOptions
   const maxEpisodes = options.maxEpisodes ?? defaults.maxEpisodes;
   const ttlSeconds = options.ttlSeconds ?? defaults.ttlSeconds;
   const keyPrefix = options.keyPrefix ?? defaults.keyPrefix;
+  const maxSearches = options.maxSearches ?? defaults.maxSearches;
   requirePositive('maxEpisodes', maxEpisodes, true);
+  requirePositive('maxSearches', maxSearches, true);
   requirePositive('ttlSeconds', ttlSeconds, false);
   const operationTimeoutMs = options.operationTimeoutMs ?? defaults.operationTimeoutMs;
   requirePositive('operationTimeoutMs', operationTimeoutMs, false);
@@ -73,6 +79,7 @@ export function resolveCacheOptions(options: CacheOptions): ResolvedCacheOptions
   return {
     redis: options.redis,
     maxEpisodes,
+    maxSearches,
     ttlMs: Math.max(1, Math.round(ttlSeconds * 1000)),
     keyPrefix,
     operationTimeoutMs,

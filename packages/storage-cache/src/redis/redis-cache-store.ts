@@ -136,12 +136,16 @@ export class RedisCacheStore implements CacheStore {
     );
   }
 
-  /** SCAN + DEL over the namespace's keys (never FLUSHDB); invalidation markers stay until they expire. */
+  /**
+   * SCAN + DEL over the namespace's keys (never FLUSHDB), search entries included; invalidation markers stay
+   * until they expire, and the search generation stays (it only ever moves forward; see search-scripts.ts).
+   */
   async dropNamespace(namespace: string): Promise<number> {
     const { keys, maintenanceTimeoutMs } = this.#options;
     const prefix = keys.namespacePrefix(namespace);
     const episodePrefix = keys.episode(namespace, '');
     const markerPrefix = keys.invalidated(namespace, '');
+    const generation = keys.generation(namespace);
     let cursor = '0';
     let dropped = 0;
     do {
@@ -151,7 +155,9 @@ export class RedisCacheStore implements CacheStore {
       );
       cursor = next;
       const entries = found.filter((key) => key.startsWith(episodePrefix));
-      const indexes = found.filter((key) => !key.startsWith(episodePrefix) && !key.startsWith(markerPrefix));
+      const indexes = found.filter(
+        (key) => !key.startsWith(episodePrefix) && !key.startsWith(markerPrefix) && key !== generation,
+      );
       if (entries.length > 0)
         dropped += await this.#commands.send<number>(['DEL', ...entries], maintenanceTimeoutMs);
       if (indexes.length > 0) await this.#commands.send(['DEL', ...indexes], maintenanceTimeoutMs);

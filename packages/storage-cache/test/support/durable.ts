@@ -1,15 +1,15 @@
-import type { CacheMaintenance, StorageBackend } from '@slm/memory-core';
+import type { StorageBackend } from '@slm/memory-core';
 import { createTursoStorage } from '@slm/storage-turso';
 import { createTempDirectory, type TempDirectory } from '@slm/vitest-config/temp';
 import { afterEach } from 'vitest';
-import { type CacheOptions, withCache } from '../../src/index.js';
+import { type CachedStorageBackend, type CacheOptions, withCache } from '../../src/index.js';
 import { DIMENSIONS } from './fixtures.js';
 
 /** libSQL storages on files of fresh temp directories, closed and removed after each test. */
 export function useDurableStorage() {
   const directories: TempDirectory[] = [];
   const storages: StorageBackend[] = [];
-  const caches: StorageBackend[] = [];
+  const caches: CachedStorageBackend[] = [];
   afterEach(async () => {
     for (const cache of caches.splice(0)) await cache.close();
     for (const storage of storages.splice(0)) await storage.close();
@@ -27,7 +27,7 @@ export function useDurableStorage() {
       return storage;
     },
     /** `withCache(durable, options)`, closed (with its Redis client) after the test. */
-    cache(durable: StorageBackend, options: CacheOptions): StorageBackend & CacheMaintenance {
+    cache(durable: StorageBackend, options: CacheOptions): CachedStorageBackend {
       const cache = withCache(durable, options);
       caches.push(cache);
       return cache;

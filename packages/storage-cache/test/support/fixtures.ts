@@ -1,10 +1,10 @@
-import type { Episode } from '@slm/memory-core';
+import type { Episode, PatternContribution } from '@slm/memory-core';
 import * as contract from '@slm/storage-contract/fixtures';
 
 export const NS = 'cache-tests';
 export const DIMENSIONS = 8;
 
-export const { at, step } = contract;
+export const { at, axis, newId, step } = contract;
 
 /** An open episode; `minute` orders episodes in listings (newest first). */
 export function episode(minute = 0, overrides: Partial<Episode> = {}): Episode {
@@ -14,4 +14,16 @@ export function episode(minute = 0, overrides: Partial<Episode> = {}): Episode {
     startedAt: at(minute),
     ...overrides,
   });
+}
+
+/** A completed episode, a candidate of the default search filter. */
+export function completedEpisode(minute = 0, overrides: Partial<Episode> = {}): Episode {
+  return contract.completed(episode(minute, overrides));
+}
+
+/** The episode as completion would write it. */
+export const completed = (open: Episode) => contract.completed(open);
+
+export function patternContribution(overrides: Partial<PatternContribution> = {}): PatternContribution {
+  return contract.patternContribution({ namespace: NS, ...overrides });
 }
