@@ -15,9 +15,8 @@ const UNMEASURED = new Set(['close', 'exportRecords', 'constructor', 'then']);
 /** `searchEpisodesByText` → search; `getEpisode`, `listPatterns`, statistics → read; everything else writes. */
 export function storageOperationKind(operation: string): StorageOperationKind {
   if (/^search(Episodes|Patterns)/.test(operation)) return 'search';
-  if (/^(get|list|find|count|stats|health|recommendationStats|cacheStatistics|cacheHealth|searchCacheStatistics)/.test(operation)) {
+  if (/^(get|list|find|count|stats|health|recommendationStats|cacheHealth)|Statistics$/.test(operation))
     return 'read';
-  }
   return 'write';
 }
 
