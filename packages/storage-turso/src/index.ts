@@ -14,6 +14,11 @@ export {
   type TursoStorageDependencies,
 } from './create-turso-storage.js';
 export { SCHEMA_VERSION } from './migrations/index.js';
+export {
+  inspectTursoSchema,
+  type SchemaInspection,
+  type SchemaInspectionConfig,
+} from './migrations/inspect-schema.js';
 export type { MigrationReport } from './migrations/migrate.js';
 export type { GroupCommitStatistics } from './sql/group-commit.js';
 export type { PoolStatistics } from './sql/request-pool.js';

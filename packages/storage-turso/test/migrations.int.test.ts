@@ -1,10 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { searchTerms } from '@slm/memory-core';
 import { describe, expect, it } from 'vitest';
-import { createTursoStorage, migrateTursoDatabase, SCHEMA_VERSION } from '../src/index.js';
+import {
+  createTursoStorage,
+  inspectTursoSchema,
+  migrateTursoDatabase,
+  SCHEMA_VERSION,
+} from '../src/index.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { migrate } from '../src/migrations/migrate.js';
 import { episode, NS, patternContribution, step } from './support/fixtures.js';
@@ -97,6 +102,53 @@ describe('migrations', () => {
     expect(hits.map((hit) => hit.id)).toEqual([old.id]);
     const [pattern] = await storage.upsertPatterns([patternContribution()]);
     expect(pattern?.stats.occurrences).toBe(1);
+  });
+
+  it('inspects the schema without changing it: missing file, version 1, up to date, newer than the code', async () => {
+    const directory = temp.directory();
+    const path = join(directory.path, 'memory.db');
+    const url = `file:${path}`;
+    expect(await inspectTursoSchema({ url })).toEqual({
+      exists: false,
+      databaseVersion: 0,
+      codeVersion: SCHEMA_VERSION,
+      applied: [],
+      pending: ['0001_records', '0002_search'],
+      sizeBytes: 0,
+    });
+    expect(existsSync(path)).toBe(false);
+
+    const client = createClient({ url });
+    await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 1));
+    client.close();
+    const old = await inspectTursoSchema({ url });
+    expect(old).toMatchObject({ exists: true, databaseVersion: 1, applied: ['0001_records'] });
+    expect(old.pending).toEqual(['0002_search']);
+    expect(old.sizeBytes).toBeGreaterThan(0);
+    // Inspecting applied nothing.
+    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 1 }]);
+
+    await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
+    expect(await inspectTursoSchema({ url })).toMatchObject({ databaseVersion: 2, pending: [] });
+
+    const writer = createClient({ url });
+    await writer.execute(
+      "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (99, 'future', '2030-01-01T00:00:00Z', 'x')",
+    );
+    writer.close();
+    await expect(inspectTursoSchema({ url })).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      details: { schemaVersion: 99 },
+    });
+  });
+
+  it('reports an unreadable database as STORAGE_FAILED', async () => {
+    const directory = temp.directory();
+    const path = join(directory.path, 'not-a-database.db');
+    writeFileSync(path, 'this is not SQLite'.repeat(100));
+    await expect(inspectTursoSchema({ url: `file:${path}` })).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+    });
   });
 
   it('refuses a database whose applied migration was edited (checksum mismatch)', async () => {

@@ -145,7 +145,11 @@ export async function reindex(
     provider: embeddings?.id ?? 'none',
     dimensions: embeddings?.dimensions ?? 0,
   };
-  if (!embeddings) return report;
+  if (!embeddings) {
+    // Nothing to embed, but the store must now be bound to "no provider", or opening it keeps failing.
+    await recordEmbeddingSpace(runtime);
+    return report;
+  }
   let chunk: ExportRecord[] = [];
   for await (const record of storage.exportRecords({ namespace: null })) {
     if (record.type === 'episode') report.episodes++;

@@ -70,7 +70,8 @@ export async function migrate(
   }
 }
 
-function checkApplied(
+/** Refuses an applied migration this code does not know (a newer schema) or whose text changed. */
+export function checkApplied(
   migrations: readonly Migration[],
   version: number,
   name: string,
