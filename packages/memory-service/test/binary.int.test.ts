@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createClient } from '@libsql/client';
+import { freePort } from '@slm/vitest-config/redis-server';
 import { createTempDirectory, type TempDirectory } from '@slm/vitest-config/temp';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -18,17 +18,6 @@ afterEach(() => {
 beforeAll(() => {
   if (!existsSync(BINARY)) throw new Error(`${BINARY} is missing: run pnpm build first`);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 function databaseFile(): string {
   const directory = createTempDirectory('slm-service-bin-');

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '@slm/vitest-config/redis-server';
 import { inject } from 'vitest';
 
 // What @slm/vitest-config's global setup provides (declared here too: this package may resolve another copy of
@@ -16,14 +16,4 @@ export function redisUrl(db: number): string {
 }
 
 /** A loopback port nothing listens on (for "Redis down" and "store down"). */
-export function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export const closedPort = freePort;

@@ -1,24 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '@slm/vitest-config/redis-server';
 
 /** A built binary of the workspace, e.g. `packages/memory-service/dist/main.js`; tells how to build when absent. */
 export function builtBinary(path: string): string {
   const file = new URL(`../../../../${path}`, import.meta.url).pathname;
   if (!existsSync(file)) throw new Error(`${path} is missing: run \`pnpm build\` first`);
   return file;
-}
-
-/** A port free on loopback now (the service is then started on it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 export interface RunningService {
