@@ -3,6 +3,7 @@ export * from './backup/export-file.js';
 export * from './backup/import-file.js';
 export * from './binary/binary-args.js';
 export * from './binary/package-version.js';
+export * from './binary/shutdown-signal.js';
 export * from './config/describe-config.js';
 export * from './config/env-file.js';
 export * from './config/load-config.js';

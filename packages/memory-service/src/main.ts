@@ -20,6 +20,7 @@ import {
   parseBinaryArgs,
   type RuntimeConfig,
   SCHEMA_VERSION,
+  shutdownSignal,
 } from '@slm/memory-runtime';
 import { keyCommand } from './bin/key-commands.js';
 import { loadApiKeys } from './bin/load-api-keys.js';
@@ -72,11 +73,7 @@ async function serve(config: RuntimeConfig, apiKeys: ReturnType<typeof loadApiKe
     version: { package: version, schema: SCHEMA_VERSION },
   });
   await app.listen({ host: config.server.host, port: config.server.port });
-  const stopped = new Promise<string>((resolve) => {
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-    process.once('SIGINT', () => resolve('SIGINT'));
-  });
-  const signal = await stopped;
+  const signal = await shutdownSignal();
   serviceLogger.info({ signal }, 'shutting down');
   const report = await closeService(app);
   serviceLogger.info({ ...report }, 'stopped');

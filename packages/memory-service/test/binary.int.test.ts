@@ -199,3 +199,23 @@ describe('memory-service binary', () => {
     await expectAllStepsServed(second.url, load.acknowledged);
   });
 });
+
+describe('memory-service binary under Ctrl-C', () => {
+  it('finishes its shutdown when SIGINT arrives twice (terminal and pnpm both forward it)', async () => {
+    const file = databaseFile();
+    const first = await start(file, { MEMORY_DURABILITY: 'batched', MEMORY_FLUSH_INTERVAL: '60000' });
+    const id = await createEpisode(first.url);
+    const logged = await fetch(`${first.url}/v1/episodes/${id}/steps`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ stepNumber: 1, tool: 'shell', action: 'buffered', result: { type: 'success' } }),
+    });
+    expect(await logged.json()).toMatchObject({ accepted: 1, buffered: true });
+    first.child.kill('SIGINT');
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+
+    const second = await start(file);
+    await expectAllStepsServed(second.url, new Map([[id, [1]]]));
+  });
+});

@@ -14,6 +14,7 @@ import {
   packageVersion,
   parseBinaryArgs,
   SCHEMA_VERSION,
+  shutdownSignal,
 } from '@slm/memory-runtime';
 import { runStdioServer } from '../stdio/run-stdio-server.js';
 
@@ -44,9 +45,9 @@ async function main(): Promise<number> {
     logger: componentLogger(logger, 'memory-mcp'),
     version,
   });
-  const stop = () => void server.close();
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  void shutdownSignal()
+    .then(() => server.close())
+    .catch((error: unknown) => logger.error({ err: error }, 'closing the mcp server failed'));
   await server.closed;
   await opened.close();
   return 0;
