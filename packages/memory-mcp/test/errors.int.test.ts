@@ -1,39 +1,27 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Logger, SelfLearningMemory } from '@slm/memory-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { connectInMemory } from './support/in-memory-client.js';
-import { openTestMemory, type TestMemory } from './support/test-memory.js';
+import { describe, expect, it, vi } from 'vitest';
+import { connectInMemory, useConnectedMemory } from './support/in-memory-client.js';
 import { callError, callOk, callTool } from './support/tool-calls.js';
 
 const UNKNOWN_ID = '01a21393-5237-735a-a6bc-000000000000';
 const TASK = { task_description: 'fix the flaky login test', domain: 'web-app', task_type: 'debugging' };
 
-let test: TestMemory;
-let client: Client;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  test = await openTestMemory();
-  ({ client, close } = await connectInMemory(test.memory));
-});
-afterAll(async () => {
-  await close();
-  await test.close();
-});
+const connected = useConnectedMemory();
 
 async function newEpisode(): Promise<string> {
-  return (await callOk<{ episode_id: string }>(client, 'create_episode', TASK)).episode_id;
+  return (await callOk<{ episode_id: string }>(connected.client, 'create_episode', TASK)).episode_id;
 }
 
 describe('invalid arguments', () => {
   it('come back as isError results naming each bad argument', async () => {
-    const message = await callError(client, 'create_episode', { domain: 7, task_type: 'cooking' });
+    const message = await callError(connected.client, 'create_episode', { domain: 7, task_type: 'cooking' });
     expect(message).toContain('task_description');
     expect(message).toContain('domain');
     expect(message).toMatch(/expected one of .*code_generation/);
   });
 
   it('include misspelled argument names', async () => {
-    const message = await callError(client, 'complete_episode', {
+    const message = await callError(connected.client, 'complete_episode', {
       episode_id: UNKNOWN_ID,
       outcome: 'success',
     });
@@ -42,13 +30,15 @@ describe('invalid arguments', () => {
   });
 
   it('include malformed ids and out-of-range numbers', async () => {
-    expect(await callError(client, 'get_episode', { episode_id: 'episode-1' })).toContain('must be a UUID');
-    expect(await callError(client, 'list_episodes', { limit: 1_000 })).toContain('limit');
+    expect(await callError(connected.client, 'get_episode', { episode_id: 'episode-1' })).toContain(
+      'must be a UUID',
+    );
+    expect(await callError(connected.client, 'list_episodes', { limit: 1_000 })).toContain('limit');
   });
 
   it('include an unknown tool, and the connection keeps working', async () => {
-    expect(await callError(client, 'forget_everything', {})).toContain('forget_everything');
-    await callOk(client, 'health_check', {});
+    expect(await callError(connected.client, 'forget_everything', {})).toContain('forget_everything');
+    await callOk(connected.client, 'health_check', {});
   });
 });
 
@@ -60,7 +50,7 @@ describe('refused operations', () => {
       ['complete_episode', { episode_id: UNKNOWN_ID, outcome_type: 'success' }],
       ['add_episode_tags', { episode_id: UNKNOWN_ID, tags: ['x1'] }],
     ] as const) {
-      const message = await callError(client, tool, args);
+      const message = await callError(connected.client, tool, args);
       expect(message, tool).toContain(`${tool} failed: not found (NOT_FOUND)`);
       expect(message, tool).toContain(UNKNOWN_ID);
       expect(message, tool).toContain('list_episodes');
@@ -69,8 +59,12 @@ describe('refused operations', () => {
 
   it('refuse a step for a completed episode', async () => {
     const episode_id = await newEpisode();
-    await callOk(client, 'complete_episode', { episode_id, outcome_type: 'failure', reason: 'gave up' });
-    const message = await callError(client, 'add_episode_step', {
+    await callOk(connected.client, 'complete_episode', {
+      episode_id,
+      outcome_type: 'failure',
+      reason: 'gave up',
+    });
+    const message = await callError(connected.client, 'add_episode_step', {
       episode_id,
       step_number: 1,
       tool: 'bash',
@@ -82,37 +76,45 @@ describe('refused operations', () => {
 
   it('refuse to complete an episode again with another outcome, but accept the same one', async () => {
     const episode_id = await newEpisode();
-    await callOk(client, 'complete_episode', { episode_id, outcome_type: 'success', verdict: 'fixed' });
-    await callOk(client, 'complete_episode', { episode_id, outcome_type: 'success', verdict: 'fixed' });
-    expect(await callError(client, 'complete_episode', { episode_id, outcome_type: 'failure' })).toContain(
-      'CONFLICT',
-    );
+    await callOk(connected.client, 'complete_episode', {
+      episode_id,
+      outcome_type: 'success',
+      verdict: 'fixed',
+    });
+    await callOk(connected.client, 'complete_episode', {
+      episode_id,
+      outcome_type: 'success',
+      verdict: 'fixed',
+    });
+    expect(
+      await callError(connected.client, 'complete_episode', { episode_id, outcome_type: 'failure' }),
+    ).toContain('CONFLICT');
   });
 
   it('refuse to delete without confirm: true', async () => {
     const episode_id = await newEpisode();
-    expect(await callError(client, 'delete_episode', { episode_id, confirm: false })).toContain(
+    expect(await callError(connected.client, 'delete_episode', { episode_id, confirm: false })).toContain(
       'confirm: true',
     );
-    await callOk(client, 'get_episode', { episode_id });
-    await callOk(client, 'delete_episode', { episode_id, confirm: true });
-    expect(await callError(client, 'get_episode', { episode_id })).toContain('NOT_FOUND');
+    await callOk(connected.client, 'get_episode', { episode_id });
+    await callOk(connected.client, 'delete_episode', { episode_id, confirm: true });
+    expect(await callError(connected.client, 'get_episode', { episode_id })).toContain('NOT_FOUND');
   });
 
   it('refuse feedback for an unknown session and name core fields as arguments', async () => {
     expect(
-      await callError(client, 'record_recommendation_feedback', {
+      await callError(connected.client, 'record_recommendation_feedback', {
         session_id: UNKNOWN_ID,
         outcome: 'success',
       }),
     ).toContain('NOT_FOUND');
     const episode_id = await newEpisode();
-    const { session_id } = await callOk<{ session_id: string }>(client, 'recommend_patterns', {
+    const { session_id } = await callOk<{ session_id: string }>(connected.client, 'recommend_patterns', {
       task_description: TASK.task_description,
       domain: TASK.domain,
       episode_id,
     });
-    const message = await callError(client, 'record_recommendation_feedback', {
+    const message = await callError(connected.client, 'record_recommendation_feedback', {
       session_id,
       applied_pattern_ids: [UNKNOWN_ID],
       outcome: { outcome_type: 'success', verdict: 'ok' },
@@ -123,7 +125,7 @@ describe('refused operations', () => {
 
   it('refuse an update with nothing to update', async () => {
     const episode_id = await newEpisode();
-    expect(await callError(client, 'update_episode', { episode_id })).toContain(
+    expect(await callError(connected.client, 'update_episode', { episode_id })).toContain(
       'task_description, tags, metadata',
     );
   });
@@ -132,7 +134,7 @@ describe('refused operations', () => {
 describe('unexpected failures', () => {
   it('become isError results without internals, and are logged', async () => {
     const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() } satisfies Logger;
-    const broken = new Proxy(test.memory, {
+    const broken = new Proxy(connected.test.memory, {
       get(target, property) {
         if (property === 'stats') return () => Promise.reject(new Error('disk /var/secret on fire'));
         const value: unknown = Reflect.get(target, property, target);

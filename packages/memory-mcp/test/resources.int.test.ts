@@ -1,24 +1,12 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { McpError } from '@modelcontextprotocol/sdk/types.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectInMemory } from './support/in-memory-client.js';
-import { openTestMemory, type TestMemory } from './support/test-memory.js';
+import { describe, expect, it } from 'vitest';
+import { useConnectedMemory } from './support/in-memory-client.js';
 import { callOk } from './support/tool-calls.js';
 
-let test: TestMemory;
-let client: Client;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  test = await openTestMemory();
-  ({ client, close } = await connectInMemory(test.memory));
-});
-afterAll(async () => {
-  await close();
-  await test.close();
-});
+const connected = useConnectedMemory();
 
 async function readJson(uri: string): Promise<Record<string, unknown>> {
-  const { contents } = await client.readResource({ uri });
+  const { contents } = await connected.client.readResource({ uri });
   expect(contents).toHaveLength(1);
   expect(contents[0]).toMatchObject({ uri, mimeType: 'application/json' });
   const [content] = contents;
@@ -27,9 +15,9 @@ async function readJson(uri: string): Promise<Record<string, unknown>> {
 
 describe('resources', () => {
   it('advertises the stats resource and the episode and pattern templates, without listing the memory', async () => {
-    const { resources } = await client.listResources();
+    const { resources } = await connected.client.listResources();
     expect(resources.map((resource) => resource.uri)).toEqual(['memory://stats']);
-    const { resourceTemplates } = await client.listResourceTemplates();
+    const { resourceTemplates } = await connected.client.listResourceTemplates();
     expect(resourceTemplates.map((template) => template.uriTemplate).sort()).toEqual([
       'memory://episodes/{id}',
       'memory://patterns/{id}',
@@ -37,13 +25,13 @@ describe('resources', () => {
   });
 
   it('reads an episode, its learned pattern and the stats as JSON', async () => {
-    const { episode_id } = await callOk<{ episode_id: string }>(client, 'create_episode', {
+    const { episode_id } = await callOk<{ episode_id: string }>(connected.client, 'create_episode', {
       task_description: 'add caching to the report endpoint',
       domain: 'web-api',
       task_type: 'code_generation',
     });
     for (const [index, tool] of ['read_file', 'edit_file', 'run_tests'].entries()) {
-      await callOk(client, 'add_episode_step', {
+      await callOk(connected.client, 'add_episode_step', {
         episode_id,
         step_number: index + 1,
         tool,
@@ -51,7 +39,7 @@ describe('resources', () => {
         result: { type: 'success' },
       });
     }
-    const { pattern_ids } = await callOk<{ pattern_ids: string[] }>(client, 'complete_episode', {
+    const { pattern_ids } = await callOk<{ pattern_ids: string[] }>(connected.client, 'complete_episode', {
       episode_id,
       outcome_type: 'success',
     });
@@ -71,10 +59,14 @@ describe('resources', () => {
   });
 
   it('answers an unknown or malformed id with a JSON-RPC error, and keeps serving', async () => {
-    const unknown = client.readResource({ uri: 'memory://episodes/01a21393-5237-735a-a6bc-000000000000' });
+    const unknown = connected.client.readResource({
+      uri: 'memory://episodes/01a21393-5237-735a-a6bc-000000000000',
+    });
     await expect(unknown).rejects.toBeInstanceOf(McpError);
     await expect(unknown).rejects.toMatchObject({ code: -32002 });
-    await expect(client.readResource({ uri: 'memory://patterns/not-a-uuid' })).rejects.toMatchObject({
+    await expect(
+      connected.client.readResource({ uri: 'memory://patterns/not-a-uuid' }),
+    ).rejects.toMatchObject({
       code: -32602,
     });
     expect(await readJson('memory://stats')).toMatchObject({ namespace: 'default' });

@@ -1,20 +1,8 @@
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERVER_INSTRUCTIONS, TOOL_NAMES } from '../src/index.js';
-import { connectInMemory } from './support/in-memory-client.js';
-import { openTestMemory, type TestMemory } from './support/test-memory.js';
+import { useConnectedMemory } from './support/in-memory-client.js';
 
-let test: TestMemory;
-let client: Client;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  test = await openTestMemory();
-  ({ client, close } = await connectInMemory(test.memory));
-});
-afterAll(async () => {
-  await close();
-  await test.close();
-});
+const connected = useConnectedMemory();
 
 interface ObjectSchema {
   type: string;
@@ -25,12 +13,12 @@ interface ObjectSchema {
 
 describe('tools/list', () => {
   it('lists every tool of the original, and nothing else', async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await connected.client.listTools();
     expect(tools.map((tool) => tool.name).sort()).toEqual([...TOOL_NAMES].sort());
   });
 
   it('describes each tool and advertises a strict JSON Schema with snake_case, described arguments', async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await connected.client.listTools();
     for (const tool of tools) {
       expect(tool.description?.length, tool.name).toBeGreaterThan(60);
       const schema = tool.inputSchema as ObjectSchema;
@@ -44,7 +32,7 @@ describe('tools/list', () => {
   });
 
   it("keeps the original's required arguments", async () => {
-    const { tools } = await client.listTools();
+    const { tools } = await connected.client.listTools();
     const required = (name: string) =>
       (
         (tools.find((tool) => tool.name === name)?.inputSchema as ObjectSchema | undefined)?.required ?? []
@@ -59,6 +47,6 @@ describe('tools/list', () => {
   });
 
   it('tells the agent how to use the memory when it connects', () => {
-    expect(client.getInstructions()).toBe(SERVER_INSTRUCTIONS);
+    expect(connected.client.getInstructions()).toBe(SERVER_INSTRUCTIONS);
   });
 });

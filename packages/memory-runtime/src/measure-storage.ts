@@ -25,28 +25,43 @@ export function storageOperationKind(operation: string): StorageOperationKind {
  * every method and capability of the wrapped backend (cache maintenance included) without listing them.
  */
 export function measureStorage<T extends StorageBackend>(storage: T, observe: StorageObserver): T {
+  // One wrapper per method, made on first use: property reads sit on every storage call's path.
+  const wrappers = new Map<string, unknown>();
   return new Proxy(storage, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string' || UNMEASURED.has(property)) {
-        return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function') return value;
+      if (typeof property !== 'string' || UNMEASURED.has(property)) return value.bind(target);
+      let wrapper = wrappers.get(property);
+      if (!wrapper) {
+        wrapper = timed(target, property, value as (...args: unknown[]) => unknown, observe);
+        wrappers.set(property, wrapper);
       }
-      const kind = storageOperationKind(property);
-      return (...args: unknown[]) => {
-        const started = performance.now();
-        const result = value.apply(target, args);
-        if (!(result instanceof Promise)) return result;
-        return result.then(
-          (resolved) => {
-            observe(property, kind, performance.now() - started, 'ok');
-            return resolved;
-          },
-          (error: unknown) => {
-            observe(property, kind, performance.now() - started, 'error');
-            throw error;
-          },
-        );
-      };
+      return wrapper;
     },
   });
+}
+
+function timed(
+  target: object,
+  operation: string,
+  method: (...args: unknown[]) => unknown,
+  observe: StorageObserver,
+): (...args: unknown[]) => unknown {
+  const kind = storageOperationKind(operation);
+  return (...args: unknown[]) => {
+    const started = performance.now();
+    const result = method.apply(target, args);
+    if (!(result instanceof Promise)) return result;
+    return result.then(
+      (resolved) => {
+        observe(operation, kind, performance.now() - started, 'ok');
+        return resolved;
+      },
+      (error: unknown) => {
+        observe(operation, kind, performance.now() - started, 'error');
+        throw error;
+      },
+    );
+  };
 }

@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchCache } from './cache/cache-bench.js';
+import { filledFile } from './libsql/filled-file.js';
 import { benchLibsql } from './libsql/index.js';
 import { benchLifecycle } from './lifecycle.js';
 import { type BenchReport, renderReport } from './render.js';
@@ -55,8 +56,16 @@ if (runs('memory')) {
   report.memory = { lifecycle, retrieval };
 }
 if (runs('libsql')) report.libsql = await benchLibsql(sizes(values['libsql-sizes']), progress);
-if (runs('cache')) report.cache = await benchCache(10_000, 1_000, progress);
-if (runs('http')) report.http = await benchHttp(10_000, progress);
+if (runs('cache') || runs('http')) {
+  // One filled file for both: the cache part only reads it, the HTTP part writes to it last.
+  const filled = await filledFile(10_000, progress);
+  try {
+    if (runs('cache')) report.cache = await benchCache(filled, 1_000, progress);
+    if (runs('http')) report.http = await benchHttp(filled, progress);
+  } finally {
+    filled.remove();
+  }
+}
 if (runs('mcp')) report.mcp = await benchMcp(2_000, 200, progress);
 report.load.end = loadavg();
 

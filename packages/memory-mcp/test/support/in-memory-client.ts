@@ -1,7 +1,9 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { SelfLearningMemory } from '@slm/memory-core';
+import { afterAll, beforeAll } from 'vitest';
 import { createMcpServer, type MemoryMcpServerOptions } from '../../src/index.js';
+import { openTestMemory, type TestMemory } from './test-memory.js';
 
 /** The SDK client connected to a server through the SDK's in-process transport pair (fast, no process). */
 export async function connectInMemory(
@@ -20,4 +22,18 @@ export async function connectInMemory(
       await server.close();
     },
   };
+}
+
+/** A memory on a libSQL file and a client connected to it, shared by a test file (opened before, closed after). */
+export function useConnectedMemory(): { readonly test: TestMemory; readonly client: Client } {
+  const connected = {} as { test: TestMemory; client: Client; close: () => Promise<void> };
+  beforeAll(async () => {
+    connected.test = await openTestMemory();
+    Object.assign(connected, await connectInMemory(connected.test.memory));
+  });
+  afterAll(async () => {
+    await connected.close();
+    await connected.test.close();
+  });
+  return connected;
 }

@@ -1,10 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createMemory } from '@slm/memory-core';
 import { withCache } from '@slm/storage-cache';
 import { startRedisServer } from '@slm/vitest-config/redis-server';
-import { importEpisodes } from '../libsql/fill.js';
+import type { FilledFile } from '../libsql/filled-file.js';
 import { openLibsqlStorage } from '../libsql/open.js';
 import { type Latency, measure } from '../measure.js';
 import { random } from '../workload.js';
@@ -30,24 +26,18 @@ export interface CacheResults {
 const NAMESPACE = 'default';
 
 /**
- * The Redis cache in front of a libSQL file of `episodes` episodes: the latency of a cached `getEpisode`
+ * The Redis cache in front of a filled libSQL file (only read here): the latency of a cached `getEpisode`
  * against the durable store's, and the hit rate of Zipf-distributed reads with a `cacheSize`-episode bound
  * (the seed's sizing question). Starts a private redis-server on a free port.
  */
 export async function benchCache(
-  episodes: number,
+  filled: FilledFile,
   cacheSize: number,
   progress: (message: string) => void,
 ): Promise<CacheResults> {
-  const directory = mkdtempSync(join(tmpdir(), 'slm-bench-cache-'));
+  const { file, episodes } = filled;
   const redis = await startRedisServer();
   try {
-    const file = join(directory, 'memory.db');
-    progress(`cache: importing ${episodes} episodes …`);
-    const filler = await createMemory({ storage: await openLibsqlStorage(file) });
-    await importEpisodes(filler, episodes, random(19), Date.now());
-    await filler.close();
-
     const durable = await openLibsqlStorage(file);
     const ids: string[] = [];
     let cursor: string | undefined;
@@ -106,6 +96,5 @@ export async function benchCache(
     return { episodes, cacheSize, cachedGet, durableGet, zipf };
   } finally {
     await redis.stop();
-    rmSync(directory, { recursive: true, force: true });
   }
 }

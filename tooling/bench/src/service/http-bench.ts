@@ -1,10 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createMemory } from '@slm/memory-core';
 import autocannon, { type AutocannonResult } from 'autocannon';
-import { importEpisodes } from '../libsql/fill.js';
-import { openLibsqlStorage } from '../libsql/open.js';
+import type { FilledFile } from '../libsql/filled-file.js';
 import { random, retrievalQuery, steps, taskInput } from '../workload.js';
 import { builtBinary, startService } from './spawn-binary.js';
 
@@ -32,39 +27,33 @@ const STEP_EPISODES = 400;
 
 /**
  * The service under autocannon on loopback: the built `memory-service` binary on a libSQL file holding
- * `episodes` completed episodes (imported before it starts), default configuration (durable mode, in-process
+ * imported episodes (step logging adds its own episodes after retrieval was measured), default configuration (durable mode, in-process
  * cache), rate limit off. The load generator runs on the same 2-core machine as the service.
  */
-export async function benchHttp(episodes: number, progress: (message: string) => void): Promise<HttpResults> {
+export async function benchHttp(
+  filled: FilledFile,
+  progress: (message: string) => void,
+): Promise<HttpResults> {
   const binary = builtBinary('packages/memory-service/dist/main.js');
-  const directory = mkdtempSync(join(tmpdir(), 'slm-bench-http-'));
-  const file = join(directory, 'memory.db');
+  const service = await startService(binary, {
+    TURSO_DATABASE_URL: `file:${filled.file}`,
+    MEMORY_RATE_LIMIT: '0',
+    LOG_LEVEL: 'warn',
+  });
   try {
-    progress(`http: importing ${episodes} episodes …`);
-    const memory = await createMemory({ storage: await openLibsqlStorage(file) });
-    await importEpisodes(memory, episodes, random(7), Date.now());
-    await memory.close();
-    const service = await startService(binary, {
-      TURSO_DATABASE_URL: `file:${file}`,
-      MEMORY_RATE_LIMIT: '0',
-      LOG_LEVEL: 'warn',
-    });
-    try {
-      progress('http: log steps …');
-      const logSteps = await loadLogSteps(service.url);
-      progress('http: retrieve …');
-      const retrieve = await loadRetrieve(service.url);
-      return {
-        episodes,
-        logSteps,
-        retrieve,
-        command: `autocannon from tooling/bench/src/service/http-bench.ts, ${DURATION_SECONDS} s per route`,
-      };
-    } finally {
-      await service.stop();
-    }
+    // Retrieval first, over exactly the imported episodes; step logging then adds its own episodes.
+    progress('http: retrieve …');
+    const retrieve = await loadRetrieve(service.url);
+    progress('http: log steps …');
+    const logSteps = await loadLogSteps(service.url);
+    return {
+      episodes: filled.episodes,
+      logSteps,
+      retrieve,
+      command: `autocannon from tooling/bench/src/service/http-bench.ts, ${DURATION_SECONDS} s per route`,
+    };
   } finally {
-    rmSync(directory, { recursive: true, force: true });
+    await service.stop();
   }
 }
 
