@@ -23,7 +23,7 @@ export async function measureLogStep(
   next: () => number,
   options: MeasureOptions,
 ): Promise<Latency> {
-  return measure(([id, step]) => memory.logStep(id, step), await stepFeed(memory, next), options);
+  return measure(([id, step]) => memory.logStep(id, step), stepFeed(memory, next), options);
 }
 
 /** Only `completeEpisode` is timed; starting the episode and logging its steps are preparation. */
@@ -44,18 +44,17 @@ export function measureComplete(
   );
 }
 
-/** Hands out (episode id, next step) pairs, starting a new episode before one would pass 1,000 steps. */
-async function stepFeed(memory: SelfLearningMemory, next: () => number) {
+/** Hands out (episode id, next step) pairs, starting a new episode (untimed) before one would pass 900 steps. */
+function stepFeed(memory: SelfLearningMemory, next: () => number) {
   const perEpisode = 900;
-  const episodes: string[] = [];
-  for (let index = 0; index < 20; index++) episodes.push((await memory.startEpisode(taskInput(next))).id);
-  const counts = new Map<string, number>();
-  let current = 0;
-  return (): [string, StepInput] => {
-    let id = episodes[current]!;
-    if ((counts.get(id) ?? 0) >= perEpisode) id = episodes[++current]!;
-    const stepNumber = (counts.get(id) ?? 0) + 1;
-    counts.set(id, stepNumber);
-    return [id, steps(1, next, stepNumber)[0]!];
+  let episodeId = '';
+  let stepNumber = perEpisode;
+  return async (): Promise<[string, StepInput]> => {
+    if (stepNumber >= perEpisode) {
+      episodeId = (await memory.startEpisode(taskInput(next))).id;
+      stepNumber = 0;
+    }
+    stepNumber++;
+    return [episodeId, steps(1, next, stepNumber)[0]!];
   };
 }

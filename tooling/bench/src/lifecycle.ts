@@ -12,7 +12,7 @@ export interface LifecycleResults {
   extract50: Latency;
 }
 
-const OPTIONS = { iterations: 2_000, warmup: 500, runs: 5 };
+const OPTIONS = { iterations: 2_000, warmup: 20_000, runs: 5 };
 
 /** The episode lifecycle on the in-memory backend, one operation at a time. */
 export async function benchLifecycle(): Promise<LifecycleResults> {
@@ -26,7 +26,12 @@ export async function benchLifecycle(): Promise<LifecycleResults> {
   const start = await measureStart(durable, next, OPTIONS);
   const logStepBatched = await measureLogStep(batched, next, OPTIONS);
   const logStepDurable = await measureLogStep(durable, next, OPTIONS);
-  const complete20 = await measureComplete(durable, next, 20, { iterations: 500, warmup: 100, runs: 5 });
+  const complete20 = await measureComplete(durable, next, 20, {
+    iterations: 500,
+    warmup: 100,
+    warmupMs: 2_000,
+    runs: 5,
+  });
   const extract50 = await measure(
     (episode) => extractPatterns(episode, { newId: () => 'x', at: episode.endedAt! }),
     () =>

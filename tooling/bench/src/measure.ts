@@ -11,6 +11,11 @@ export interface MeasureOptions {
   iterations: number;
   /** Untimed operations first, so the JIT has settled. */
   warmup: number;
+  /**
+   * Keep warming up until this much time has passed too (criterion, which measured the seed, warms up for 3 s):
+   * microsecond operations need tens of thousands of calls before the optimising compiler is done with them.
+   */
+  warmupMs?: number;
   /** Independent runs; the reported p50 and p95 are the medians across runs (the machines are noisy). */
   runs: number;
 }
@@ -24,7 +29,9 @@ export async function measure<T>(
   prepare: (index: number) => T | Promise<T>,
   options: MeasureOptions,
 ): Promise<Latency> {
-  for (let index = 0; index < options.warmup; index++) await operation(await prepare(index), index);
+  const warmupUntil = performance.now() + (options.warmupMs ?? 0);
+  for (let index = 0; index < options.warmup || performance.now() < warmupUntil; index++)
+    await operation(await prepare(index), index);
   const perRun: Latency[] = [];
   for (let run = 0; run < options.runs; run++) {
     const samples = new Float64Array(options.iterations);

@@ -8,8 +8,8 @@ import { notFound } from './validation.js';
 export interface OpenEpisodeState {
   namespace: string;
   episodeId: string;
-  /** Fingerprints of stored and buffered steps by step number. */
-  fingerprints: Map<number, string>;
+  /** Stored and buffered steps by step number (fingerprinted only when a number is logged again). */
+  steps: Map<number, ExecutionStep>;
   /** Set once completion starts: later steps are refused. */
   closing: boolean;
   /** A flush that the store refused for good (e.g. CONFLICT from another process); reported to the next call. */
@@ -35,15 +35,22 @@ export class OpenEpisodes {
     return `${namespace}\u0000${episodeId}`;
   }
 
-  /** The state of an open episode, loading it on first use; NOT_FOUND or CONFLICT (completed) otherwise. */
-  async get(namespace: string, episodeId: string): Promise<OpenEpisodeState> {
+  /** The state of an open episode if this process already tracks it (the hot path: no promise to await). */
+  known(namespace: string, episodeId: string): OpenEpisodeState | undefined {
     const key = OpenEpisodes.key(namespace, episodeId);
     const known = this.states.get(key);
     if (known) {
       this.states.delete(key);
       this.states.set(key, known);
-      return known;
     }
+    return known;
+  }
+
+  /** The state of an open episode, loading it on first use; NOT_FOUND or CONFLICT (completed) otherwise. */
+  async get(namespace: string, episodeId: string): Promise<OpenEpisodeState> {
+    const known = this.known(namespace, episodeId);
+    if (known) return known;
+    const key = OpenEpisodes.key(namespace, episodeId);
     let pending = this.loading.get(key);
     if (!pending) {
       pending = this.load(namespace, episodeId).finally(() => this.loading.delete(key));
@@ -63,7 +70,7 @@ export class OpenEpisodes {
     const state: OpenEpisodeState = {
       namespace,
       episodeId,
-      fingerprints: new Map(episode.steps.map((step) => [step.stepNumber, stepFingerprint(step)])),
+      steps: new Map(episode.steps.map((step) => [step.stepNumber, step])),
       closing: false,
     };
     this.states.set(OpenEpisodes.key(namespace, episodeId), state);
@@ -86,29 +93,24 @@ export function completedConflict(episode: Pick<Episode, 'id'>): MemoryError {
   });
 }
 
-export interface FreshStep {
-  step: ExecutionStep;
-  fingerprint: string;
-}
-
 /**
  * Checks new steps against the known ones: identical content is a no-op, different content for a known step
- * number is a CONFLICT. Returns the steps that are new with their fingerprints, without recording them.
+ * number is a CONFLICT. Returns the steps that are new, without recording them. Fingerprints are computed only
+ * when a step number repeats, so the common append pays nothing for them.
  */
 export function newStepsAgainst(
-  fingerprints: ReadonlyMap<number, string>,
+  known: ReadonlyMap<number, ExecutionStep>,
   steps: readonly ExecutionStep[],
   episodeId: string,
-): FreshStep[] {
-  const fresh: FreshStep[] = [];
-  const seen = new Map<number, string>();
+): ExecutionStep[] {
+  const fresh: ExecutionStep[] = [];
+  const seen = steps.length > 1 ? new Map<number, ExecutionStep>() : undefined;
   for (const step of steps) {
-    const fingerprint = stepFingerprint(step);
-    const known = fingerprints.get(step.stepNumber) ?? seen.get(step.stepNumber);
-    if (known === undefined) {
-      seen.set(step.stepNumber, fingerprint);
-      fresh.push({ step, fingerprint });
-    } else if (known !== fingerprint) {
+    const previous = known.get(step.stepNumber) ?? seen?.get(step.stepNumber);
+    if (previous === undefined) {
+      seen?.set(step.stepNumber, step);
+      fresh.push(step);
+    } else if (stepFingerprint(previous) !== stepFingerprint(step)) {
       throw new MemoryError(
         'CONFLICT',
         `step ${step.stepNumber} of episode ${episodeId} was already logged with different content`,

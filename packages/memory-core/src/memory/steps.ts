@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../domain/limits.js';
 import { type ExecutionStep, type StepInput, StepInputSchema } from '../domain/step.js';
+import { fastParseSteps } from '../domain/step-fast-parse.js';
 import { MemoryError } from '../errors.js';
 import { completedConflict, newStepsAgainst } from './open-episodes.js';
 import type { LogStepsResult } from './results.js';
@@ -21,13 +22,12 @@ export async function logSteps(
 ): Promise<LogStepsResult> {
   const id = requireId(episodeId, 'episodeId');
   const at = nowIso(scope);
-  const parsed: ExecutionStep[] = parseInput(StepListSchema, steps, 'steps').map((step) => ({
-    ...step,
-    at: step.at ?? at,
-  }));
+  // Both parsers return fresh objects, so the default timestamp can be filled in place.
+  const parsed = (fastParseSteps(steps) ?? parseInput(StepListSchema, steps, 'steps')) as ExecutionStep[];
+  for (const step of parsed) step.at ??= at;
   const { runtime, namespace } = scope;
   if (runtime.config.durability === 'durable') {
-    const fresh = newStepsAgainst(new Map(), parsed, id).map(({ step }) => step);
+    const fresh = newStepsAgainst(NO_STEPS, parsed, id);
     const result = await runtime.storage.appendSteps(namespace, id, fresh);
     if (result.appended > 0) runtime.observer.stepsLogged?.(namespace, result.appended);
     return {
@@ -36,23 +36,23 @@ export async function logSteps(
       buffered: false,
     };
   }
-  const state = await runtime.stepBuffer.openEpisodes.get(namespace, id);
+  const openEpisodes = runtime.stepBuffer.openEpisodes;
+  const state = openEpisodes.known(namespace, id) ?? (await openEpisodes.get(namespace, id));
   if (state.failure) throw state.failure;
   if (state.closing) throw completedConflict({ id });
-  const fresh = newStepsAgainst(state.fingerprints, parsed, id);
-  if (state.fingerprints.size + fresh.length > LIMITS.stepsPerEpisode) {
+  const fresh = newStepsAgainst(state.steps, parsed, id);
+  if (state.steps.size + fresh.length > LIMITS.stepsPerEpisode) {
     throw new MemoryError('VALIDATION_FAILED', `episode ${id} would exceed ${LIMITS.stepsPerEpisode} steps`, {
       details: { episodeId: id, limit: LIMITS.stepsPerEpisode },
     });
   }
-  for (const { step, fingerprint } of fresh) state.fingerprints.set(step.stepNumber, fingerprint);
-  runtime.stepBuffer.add(
-    state,
-    fresh.map(({ step }) => step),
-  );
+  for (const step of fresh) state.steps.set(step.stepNumber, step);
+  runtime.stepBuffer.add(state, fresh);
   if (fresh.length > 0) runtime.observer.stepsLogged?.(namespace, fresh.length);
   return { accepted: fresh.length, unchanged: parsed.length - fresh.length, buffered: true };
 }
+
+const NO_STEPS: ReadonlyMap<number, ExecutionStep> = new Map();
 
 export function logStep(scope: MemoryScope, episodeId: unknown, step: StepInput): Promise<LogStepsResult> {
   return logSteps(scope, episodeId, [step]);
