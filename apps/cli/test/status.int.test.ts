@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '@slm/storage-turso';
 import { describe, expect, it } from 'vitest';
 import type { StatusReport } from '../src/status/status-report.js';
 import { backupRecords, NAMESPACE, writeRecords } from './support/backup-records.js';
@@ -23,7 +24,7 @@ describe('memory-cli status', () => {
       status: 'ok',
       versions: {
         cli: '0.1.0',
-        schema: { code: 2, database: 2, pending: [] },
+        schema: { code: SCHEMA_VERSION, database: SCHEMA_VERSION, pending: [] },
         exportFormat: 1,
         cacheFormat: 1,
       },
@@ -49,7 +50,9 @@ describe('memory-cli status', () => {
     const human = await runCli(['status', '--database-url', url, '--namespace', NAMESPACE]);
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^status: +ok$/m);
-    expect(human.stdout).toMatch(/^schema: +code 2, database 2$/m);
+    expect(human.stdout).toMatch(
+      new RegExp(`^schema: +code ${SCHEMA_VERSION}, database ${SCHEMA_VERSION}$`, 'm'),
+    );
     expect(human.stdout).toMatch(/^store +ok +\d+\.\d ms$/m);
     expect(human.stdout).toMatch(/^episodes +36 +26 completed, 10 open/m);
   });

@@ -50,6 +50,7 @@ import { getProcedureCounts, observeProcedure } from './procedure/procedure-prio
 import * as recommendations from './recommendations/recommendations.js';
 import * as relationships from './relationships/relationships.js';
 import { getEmbeddings, saveEmbedding } from './search/embeddings.js';
+import { TermStatistics } from './search/term-statistics.js';
 import { searchEpisodesByText, searchPatternsByText } from './search/text-search.js';
 import { searchEpisodesByVector, searchPatternsByVector } from './search/vector-search.js';
 import type { Database } from './sql/database.js';
@@ -64,6 +65,9 @@ export type TursoStorageKind = 'libsql-file' | 'libsql-remote' | 'libsql-replica
  * through group commit and resolve once committed. See the package README for the guarantees.
  */
 export class TursoStorage implements StorageBackend {
+  /** Document frequencies of search terms, for dropping the ones that cannot change a ranking. */
+  private readonly termStatistics = new TermStatistics();
+
   constructor(
     readonly kind: TursoStorageKind,
     private readonly database: Database,
@@ -201,7 +205,7 @@ export class TursoStorage implements StorageBackend {
     filter: CandidateFilter,
     limit: number,
   ): Promise<ScoredId[]> {
-    return searchEpisodesByText(this.database, namespace, terms, filter, limit);
+    return searchEpisodesByText(this.database, this.termStatistics, namespace, terms, filter, limit);
   }
 
   searchEpisodesByVector(

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { searchTerms } from '@slm/memory-core';
+import { episodeSearchText, searchTerms } from '@slm/memory-core';
 import { describe, expect, it } from 'vitest';
+import { EPISODE_COLUMNS, episodeColumnValues, episodeRecordJson } from '../src/episodes/episode-row.js';
 import {
   createTursoStorage,
   inspectTursoSchema,
@@ -12,10 +13,12 @@ import {
 } from '../src/index.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { migrate } from '../src/migrations/migrate.js';
-import { episode, NS, patternContribution, step } from './support/fixtures.js';
+import { migrationLabel } from '../src/migrations/migration.js';
+import { completed, episode, NS, patternContribution, step } from './support/fixtures.js';
 import { DIMENSIONS, useTempStorage } from './support/temp-storage.js';
 
 const temp = useTempStorage();
+const ALL_LABELS = MIGRATIONS.map(migrationLabel);
 
 async function query(url: string, sql: string): Promise<Record<string, unknown>[]> {
   const client = createClient({ url });
@@ -35,11 +38,11 @@ describe('migrations', () => {
     expect(storage.migration).toEqual({
       from: 0,
       to: SCHEMA_VERSION,
-      applied: ['0001_records', '0002_search'],
+      applied: ALL_LABELS,
     });
-    expect(storage.schemaVersion).toBe(2);
+    expect(storage.schemaVersion).toBe(3);
     await storage.close();
-    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 2 }]);
+    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 3 }]);
     const rows = await query(url, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version');
     expect(rows).toEqual(
       MIGRATIONS.map((migration) => ({
@@ -53,11 +56,11 @@ describe('migrations', () => {
   it('is idempotent: reopening applies nothing', async () => {
     const url = temp.directory().databaseUrl();
     const first = await temp.open(url);
-    expect(first.migration.applied).toHaveLength(2);
+    expect(first.migration.applied).toHaveLength(3);
     await first.close();
     const again = await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
-    expect(again).toEqual({ from: 2, to: 2, applied: [] });
-    expect(await query(url, 'SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 2 }]);
+    expect(again).toEqual({ from: 3, to: 3, applied: [] });
+    expect(await query(url, 'SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 3 }]);
   });
 
   it('migrates a version-1 database with data and indexes what it holds', async () => {
@@ -91,7 +94,7 @@ describe('migrations', () => {
       client.close();
     }
     const storage = await temp.open(url);
-    expect(storage.migration).toEqual({ from: 1, to: 2, applied: ['0002_search'] });
+    expect(storage.migration).toEqual({ from: 1, to: 3, applied: ALL_LABELS.slice(1) });
     expect(await storage.getEpisode(NS, old.id)).toEqual(old);
     const hits = await storage.searchEpisodesByText(
       NS,
@@ -104,6 +107,61 @@ describe('migrations', () => {
     expect(pattern?.stats.occurrences).toBe(1);
   });
 
+  it('migrates a version-2 database: search facets are backfilled and follow archive, restore and completion', async () => {
+    const url = temp.directory().databaseUrl();
+    const ledger = completed(
+      episode({
+        taskDescription: 'Reconcile the quarterly ledger',
+        context: { domain: 'finance', complexity: 'simple', tags: [] },
+      }),
+    );
+    const elsewhere = completed(
+      episode({ taskDescription: 'Reconcile the ledger of another team', namespace: 'other' }),
+    );
+    const open = episode({ taskDescription: 'Reconcile the yearly ledger' });
+    const client = createClient({ url });
+    try {
+      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 2));
+      // Rows and documents as version 2 wrote them.
+      for (const record of [ledger, elsewhere, open]) {
+        const inserted = await client.execute({
+          sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
+          args: episodeColumnValues(record, episodeRecordJson(record)),
+        });
+        await client.execute({
+          sql: 'INSERT INTO episode_documents (seq, terms) VALUES (?, ?)',
+          args: [inserted.rows[0]!['seq']!, episodeSearchText(record)],
+        });
+      }
+    } finally {
+      client.close();
+    }
+
+    const storage = await temp.open(url);
+    expect(storage.migration).toEqual({ from: 2, to: 3, applied: ['0003_search_facets'] });
+    const search = async (filter: Parameters<typeof storage.searchEpisodesByText>[2], namespace = NS) =>
+      (await storage.searchEpisodesByText(namespace, searchTerms('reconcile ledger'), filter, 10))
+        .map((hit) => hit.id)
+        .sort();
+    expect(await search({})).toEqual([ledger.id]);
+    expect(await search({ completedOnly: false })).toEqual([ledger.id, open.id].sort());
+    expect(await search({ domains: ['finance'] })).toEqual([ledger.id]);
+    expect(await search({ domains: ['elsewhere'] })).toEqual([]);
+    expect(await search({}, 'other')).toEqual([elsewhere.id]);
+
+    await storage.updateEpisode({ ...ledger, archivedAt: '2025-02-01T00:00:00.000Z' }, ledger.version);
+    expect(await search({})).toEqual([]);
+    expect(await search({ includeArchived: true })).toEqual([ledger.id]);
+    const archived = (await storage.getEpisode(NS, ledger.id))!;
+    await storage.updateEpisode({ ...archived, archivedAt: undefined }, archived.version);
+    expect(await search({})).toEqual([ledger.id]);
+
+    await storage.completeEpisode(completed(open), open.version);
+    expect(await search({})).toEqual([ledger.id, open.id].sort());
+    await storage.close();
+    expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
   it('inspects the schema without changing it: missing file, version 1, up to date, newer than the code', async () => {
     const directory = temp.directory();
     const path = join(directory.path, 'memory.db');
@@ -113,7 +171,7 @@ describe('migrations', () => {
       databaseVersion: 0,
       codeVersion: SCHEMA_VERSION,
       applied: [],
-      pending: ['0001_records', '0002_search'],
+      pending: ALL_LABELS,
       sizeBytes: 0,
     });
     expect(existsSync(path)).toBe(false);
@@ -123,13 +181,13 @@ describe('migrations', () => {
     client.close();
     const old = await inspectTursoSchema({ url });
     expect(old).toMatchObject({ exists: true, databaseVersion: 1, applied: ['0001_records'] });
-    expect(old.pending).toEqual(['0002_search']);
+    expect(old.pending).toEqual(ALL_LABELS.slice(1));
     expect(old.sizeBytes).toBeGreaterThan(0);
     // Inspecting applied nothing.
     expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 1 }]);
 
     await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
-    expect(await inspectTursoSchema({ url })).toMatchObject({ databaseVersion: 2, pending: [] });
+    expect(await inspectTursoSchema({ url })).toMatchObject({ databaseVersion: 3, pending: [] });
 
     const writer = createClient({ url });
     await writer.execute(
@@ -173,7 +231,7 @@ describe('migrations', () => {
     const failure = createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
     await expect(failure).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
-      details: { schemaVersion: 99, codeSchemaVersion: 2 },
+      details: { schemaVersion: 99, codeSchemaVersion: 3 },
     });
     await expect(failure).rejects.toThrow(/newer than this code/);
   });

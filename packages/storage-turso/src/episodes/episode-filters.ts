@@ -46,7 +46,7 @@ export function listFilterConditions(namespace: string, filter: EpisodeFilter): 
   if (filter.textTerms && filter.textTerms.length > 0) {
     where.add(
       'e.seq IN (SELECT rowid FROM episode_fts WHERE episode_fts MATCH ?)',
-      matchExpression(filter.textTerms, 'AND'),
+      `terms : (${matchExpression(filter.textTerms, 'AND')})`,
     );
   }
   return where;
@@ -61,6 +61,25 @@ export function candidateFilterConditions(namespace: string, filter: CandidateFi
     .in('e.domain', filter.domains)
     .in('e.task_type', filter.taskTypes)
     .in('e.outcome_type', filter.outcomeTypes);
+}
+
+/**
+ * The facet tokens (migration 0003) a candidate filter requires, as an FTS5 expression over the `facets`
+ * column: the namespace, the domains (any of), completed (`c1`) and not archived (`a0`) as the filter asks.
+ */
+export function facetExpression(namespace: string, filter: CandidateFilter): string {
+  const facets = [`"n${hex(namespace)}"`];
+  if (filter.domains && filter.domains.length > 0) {
+    facets.push(`(${[...new Set(filter.domains)].map((domain) => `"d${hex(domain)}"`).join(' OR ')})`);
+  }
+  if (filter.completedOnly ?? true) facets.push('"c1"');
+  if (!(filter.includeArchived ?? false)) facets.push('"a0"');
+  return facets.join(' AND ');
+}
+
+/** Lower-case hex of the UTF-8 bytes: what SQLite's `hex()` writes in the index, after FTS5 folds its case. */
+function hex(value: string): string {
+  return Buffer.from(value, 'utf8').toString('hex');
 }
 
 /**

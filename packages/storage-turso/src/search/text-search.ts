@@ -1,17 +1,21 @@
 import type { CandidateFilter, PatternFilter, ScoredId } from '@slm/memory-core';
-import { candidateFilterConditions, matchExpression } from '../episodes/episode-filters.js';
+import { candidateFilterConditions, facetExpression, matchExpression } from '../episodes/episode-filters.js';
 import { foldAppendedSteps } from '../episodes/search-documents.js';
 import { patternFilterConditions } from '../patterns/read-patterns.js';
 import type { Database } from '../sql/database.js';
 import { numeric, text } from '../sql/row.js';
+import type { TermStatistics } from './term-statistics.js';
 
 /**
- * Episodes ranked by FTS5's `bm25()` (k1 = 1.2, b = 0.75) for any of `terms`, filters joined in SQL on typed
- * columns. The matches are ranked first (a materialised CTE: FTS5 computes bm25 in one pass over its index),
- * then joined to their episodes and filtered — measured 1.8× faster than joining inside the FTS5 scan.
+ * Episodes ranked by FTS5's `bm25()` (k1 = 1.2, b = 0.75) for any of `terms`. The namespace, domain, completed
+ * and archived filters are facet tokens in the FTS5 index (migration 0003), so FTS5 ranks only the documents
+ * they admit; terms present in most documents are dropped first (they cannot change the order, see
+ * TermStatistics). The ranked hits (a materialised CTE: one pass over the index) are then joined to their
+ * episodes, where every filter is applied again on typed columns — the facets narrow, the columns decide.
  */
 export async function searchEpisodesByText(
   database: Database,
+  statistics: TermStatistics,
   namespace: string,
   terms: readonly string[],
   filter: CandidateFilter,
@@ -22,12 +26,14 @@ export async function searchEpisodesByText(
   const where = candidateFilterConditions(namespace, filter);
   if (filter.completedOnly === false) await foldAppendedSteps(database);
   return database.read('searchEpisodesByText', async (runner) => {
+    const informative = await statistics.informativeTerms(runner, terms);
+    const match = `terms : (${matchExpression(informative, 'OR')}) AND facets : (${facetExpression(namespace, filter)})`;
     const result = await runner.execute({
-      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(episode_fts) AS rank FROM episode_fts WHERE episode_fts MATCH ?)
+      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(episode_fts, 1.0, 0.0) AS rank FROM episode_fts WHERE episode_fts MATCH ?)
             SELECT e.id AS id, hits.rank AS rank FROM hits CROSS JOIN episodes e ON e.seq = hits.rowid
             WHERE ${where.sql()}
             ORDER BY hits.rank, e.id LIMIT ?`,
-      args: [matchExpression(terms, 'OR'), ...where.args, Math.floor(limit)],
+      args: [match, ...where.args, Math.floor(limit)],
     });
     return result.rows.map((row) => ({ id: text(row, 'id'), score: -numeric(row, 'rank') }));
   });

@@ -24,3 +24,5 @@ export function patternContribution(overrides: Partial<PatternContribution> = {}
 export function heuristicContribution(overrides: Partial<HeuristicContribution> = {}): HeuristicContribution {
   return contract.heuristicContribution({ namespace: NS, ...overrides });
 }
+
+export const { completed } = contract;
