@@ -10,8 +10,9 @@ import type { TermStatistics } from './term-statistics.js';
  * Episodes ranked by FTS5's `bm25()` (k1 = 1.2, b = 0.75) for any of `terms`. The namespace, domain, completed
  * and archived filters are facet tokens in the FTS5 index (migration 0003), so FTS5 ranks only the documents
  * they admit; terms present in most documents are dropped first (they cannot change the order, see
- * TermStatistics). The ranked hits (a materialised CTE: one pass over the index) are then joined to their
- * episodes, where every filter is applied again on typed columns — the facets narrow, the columns decide.
+ * TermStatistics). The ranked hits (a materialised CTE: one pass over the index; only the best `limit` when the
+ * facets express the whole filter) are then joined to their episodes, where every filter is applied again on
+ * typed columns — the facets narrow, the columns decide.
  */
 export async function searchEpisodesByText(
   database: Database,
@@ -28,12 +29,14 @@ export async function searchEpisodesByText(
   return database.read('searchEpisodesByText', async (runner) => {
     const informative = await statistics.informativeTerms(runner, terms);
     const match = `terms : (${matchExpression(informative, 'OR')}) AND facets : (${facetExpression(namespace, filter)})`;
+    // When the facets express the whole filter, only the best `limit` hits need joining to their episodes.
+    const facetsExact = !filter.taskTypes?.length && !filter.outcomeTypes?.length;
     const result = await runner.execute({
-      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(episode_fts, 1.0, 0.0) AS rank FROM episode_fts WHERE episode_fts MATCH ?)
+      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(episode_fts, 1.0, 0.0) AS rank FROM episode_fts WHERE episode_fts MATCH ?${facetsExact ? ' ORDER BY rank LIMIT ?' : ''})
             SELECT e.id AS id, hits.rank AS rank FROM hits CROSS JOIN episodes e ON e.seq = hits.rowid
             WHERE ${where.sql()}
             ORDER BY hits.rank, e.id LIMIT ?`,
-      args: [match, ...where.args, Math.floor(limit)],
+      args: [match, ...(facetsExact ? [Math.floor(limit)] : []), ...where.args, Math.floor(limit)],
     });
     return result.rows.map((row) => ({ id: text(row, 'id'), score: -numeric(row, 'rank') }));
   });
