@@ -1,9 +1,10 @@
+import type { Row } from '@libsql/client';
 import type { CandidateFilter, PatternFilter, ScoredId } from '@slm/memory-core';
 import { candidateFilterConditions } from '../episodes/episode-filters.js';
 import { patternFilterConditions } from '../patterns/read-patterns.js';
 import type { Conditions } from '../sql/conditions.js';
 import type { Database } from '../sql/database.js';
-import { numeric, text } from '../sql/row.js';
+import { numeric, optionalNumeric, text } from '../sql/row.js';
 import type { SqlRunner } from '../sql/runner.js';
 import { VECTOR_TABLES } from './embeddings.js';
 import { checkVector, vectorBytes } from './vectors.js';
@@ -13,12 +14,7 @@ import { checkVector, vectorBytes } from './vectors.js';
  * many are asked: asking for more costs without returning more.
  */
 const NEIGHBOURS = 100;
-/**
- * Filtered sets up to this size are scanned exactly: at ~1.7 µs per vector that costs about what one index
- * query does (measured at 10k episodes: exact scan of 2,000 ≈ 3.4 ms, index query ≈ 2.9 ms), and it is exact.
- */
-const EXACT_FIRST_ROWS = 2_000;
-/** Filtered sets up to this size are scanned exactly when the index's neighbours do not suffice. */
+/** Filtered sets up to this size are scanned exactly when the index's neighbours do not (or will not) suffice. */
 const EXACT_SCAN_ROWS = 5_000;
 
 interface VectorQuery {
@@ -31,11 +27,12 @@ interface VectorQuery {
 }
 
 /**
- * Nearest records by cosine similarity, in the database. The filtered set is counted first on a covering
- * index (stopping past 5,000). A small set (≤ 2,000) is scanned exactly (`vector_distance_cos`, in SQL).
- * Otherwise the DiskANN index (`vector_top_k`) proposes the ~100 nearest vectors of the whole table, joined
- * back to their records and filtered on typed columns; when the filters leave fewer than `limit` of them and
- * the set is at most 5,000, an exact scan answers instead. So small namespaces and selective filters are always
+ * Nearest records by cosine similarity, in the database. The DiskANN index (`vector_top_k`) proposes the ~100
+ * nearest vectors of the whole table, joined back to their records and filtered on typed columns. The
+ * filtered set is counted first on the covering candidate index (stopping past 5,000); when it is at most
+ * 5,000 and the index's neighbours fall short of `limit` — or are predicted to, because the filter keeps too
+ * small a share of the table (100 × filtered / table size < limit) — an exact scan (`vector_distance_cos`,
+ * still in SQL) answers, without the wasted index query. So small namespaces and selective filters are always
  * complete and exact; over a larger filtered set the index's filtered neighbours are returned — approximate,
  * like any ANN answer, and possibly fewer than `limit`. Scores are `1 − cosine distance`.
  */
@@ -43,12 +40,15 @@ async function nearest(runner: SqlRunner, query: VectorQuery): Promise<ScoredId[
   const { vectors, records, index } = VECTOR_TABLES[query.target];
   const { alias, where } = query;
   const bytes = vectorBytes(query.vector);
+  // max(seq) is an O(log n) estimate of the table's size (deleted rows inflate it, erring towards exact).
   const counted = await runner.execute({
-    sql: `SELECT count(*) AS n FROM (SELECT 1 FROM ${records} ${alias} WHERE ${where.sql()} LIMIT ${EXACT_SCAN_ROWS + 1})`,
+    sql: `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${records} ${alias} WHERE ${where.sql()} LIMIT ${EXACT_SCAN_ROWS + 1})) AS n,
+                 (SELECT max(seq) FROM ${vectors}) AS total`,
     args: where.args,
   });
   const filtered = numeric(counted.rows[0]!, 'n');
-  const exact = async () =>
+  const total = optionalNumeric(counted.rows[0]!, 'total') ?? 0;
+  const exactScan = async () =>
     (
       await runner.execute({
         sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
@@ -58,21 +58,23 @@ async function nearest(runner: SqlRunner, query: VectorQuery): Promise<ScoredId[
         args: [bytes, ...where.args, query.limit],
       })
     ).rows;
-  let rows = filtered <= EXACT_FIRST_ROWS ? await exact() : undefined;
-  if (!rows) {
-    rows = (
-      await runner.execute({
-        sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
-              FROM vector_top_k('${index}', vector32(?), ?) AS top
-              CROSS JOIN ${vectors} v ON v.seq = top.id
-              CROSS JOIN ${records} ${alias} ON ${alias}.seq = v.seq
-              WHERE ${where.sql()}
-              ORDER BY distance, ${alias}.id LIMIT ?`,
-        args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
-      })
-    ).rows;
-    if (rows.length < query.limit && filtered <= EXACT_SCAN_ROWS) rows = await exact();
-  }
+  const exactAffordable = filtered <= EXACT_SCAN_ROWS;
+  const predictedShort = total === 0 || (NEIGHBOURS * filtered) / total < query.limit;
+  if (exactAffordable && predictedShort) return scored(await exactScan());
+  const approximate = await runner.execute({
+    sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
+          FROM vector_top_k('${index}', vector32(?), ?) AS top
+          CROSS JOIN ${vectors} v ON v.seq = top.id
+          CROSS JOIN ${records} ${alias} ON ${alias}.seq = v.seq
+          WHERE ${where.sql()}
+          ORDER BY distance, ${alias}.id LIMIT ?`,
+    args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
+  });
+  if (approximate.rows.length < query.limit && exactAffordable) return scored(await exactScan());
+  return scored(approximate.rows);
+}
+
+function scored(rows: readonly Row[]): ScoredId[] {
   return rows.map((row) => ({ id: text(row, 'id'), score: 1 - numeric(row, 'distance') }));
 }
 
