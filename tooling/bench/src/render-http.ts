@@ -41,7 +41,8 @@ export function renderHttp(results: HttpResults): string[] {
     'Why retrieve is far from its target: an embedded libSQL file answers each statement synchronously on the',
     "service's one event loop, so one process serves at most about 1 / (the per-query cost of the libSQL retrieve",
     'rows above) queries per second, and concurrent requests queue behind each other (hence the p99). The',
-    'per-query cost is tracked with the libSQL backend (full-text scoring over every matching document).',
+    'per-query cost is tracked with the libSQL backend: about ten statements per retrieval, run one after',
+    'another (docs/adr/0007-filters-inside-the-search-index.md).',
     '',
   ];
 }

@@ -26,10 +26,18 @@ export class TermStatistics {
   async informativeTerms(runner: SqlRunner, terms: readonly string[]): Promise<string[]> {
     const distinct = [...new Set(terms)];
     if (distinct.length < 2) return distinct;
-    const [documentCount, frequencies] = await Promise.all([
-      readDocumentCount(runner),
-      this.documentFrequencies(runner, distinct),
-    ]);
+    let documentCount: number | undefined;
+    let frequencies: Map<string, number>;
+    try {
+      [documentCount, frequencies] = await Promise.all([
+        readDocumentCount(runner),
+        this.documentFrequencies(runner, distinct),
+      ]);
+    } catch {
+      // Statistics are an optimisation: if a server refuses them, search with every term (the search itself
+      // reports a store that is really down).
+      return distinct;
+    }
     if (documentCount === undefined) return distinct;
     const kept = distinct.filter((term) => 2 * (frequencies.get(term) ?? 0) < documentCount);
     return kept.length > 0 ? kept : distinct;
