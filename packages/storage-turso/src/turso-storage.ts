@@ -66,7 +66,8 @@ export type TursoStorageKind = 'libsql-file' | 'libsql-remote' | 'libsql-replica
  */
 export class TursoStorage implements StorageBackend {
   /** Document frequencies of search terms, for dropping the ones that cannot change a ranking. */
-  private readonly termStatistics = new TermStatistics();
+  private readonly episodeTermStatistics = new TermStatistics('episode_fts');
+  private readonly patternTermStatistics = new TermStatistics('pattern_fts');
 
   constructor(
     readonly kind: TursoStorageKind,
@@ -205,7 +206,7 @@ export class TursoStorage implements StorageBackend {
     filter: CandidateFilter,
     limit: number,
   ): Promise<ScoredId[]> {
-    return searchEpisodesByText(this.database, this.termStatistics, namespace, terms, filter, limit);
+    return searchEpisodesByText(this.database, this.episodeTermStatistics, namespace, terms, filter, limit);
   }
 
   searchEpisodesByVector(
@@ -223,7 +224,7 @@ export class TursoStorage implements StorageBackend {
     filter: PatternFilter,
     limit: number,
   ): Promise<ScoredId[]> {
-    return searchPatternsByText(this.database, namespace, terms, filter, limit);
+    return searchPatternsByText(this.database, this.patternTermStatistics, namespace, terms, filter, limit);
   }
 
   searchPatternsByVector(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { episodeSearchText, searchTerms } from '@slm/memory-core';
+import { episodeSearchText, mergePatternContribution, searchTerms } from '@slm/memory-core';
 import { describe, expect, it } from 'vitest';
 import { EPISODE_COLUMNS, episodeColumnValues, episodeRecordJson } from '../src/episodes/episode-row.js';
 import {
@@ -14,6 +14,7 @@ import {
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { migrate } from '../src/migrations/migrate.js';
 import { migrationLabel } from '../src/migrations/migration.js';
+import { PATTERN_WRITE_COLUMNS, patternWriteValues } from '../src/patterns/pattern-row.js';
 import { completed, episode, NS, patternContribution, step } from './support/fixtures.js';
 import { DIMENSIONS, useTempStorage } from './support/temp-storage.js';
 
@@ -119,6 +120,11 @@ describe('migrations', () => {
       episode({ taskDescription: 'Reconcile the ledger of another team', namespace: 'other' }),
     );
     const open = episode({ taskDescription: 'Reconcile the yearly ledger' });
+    const ledgerPattern = patternContribution({
+      content: { type: 'tool_sequence', tools: ['ledger_reader', 'reconciler'] },
+      context: { domain: 'finance', tags: [] },
+      similarityKey: 'tool_sequence|ledger_reader>reconciler|finance',
+    });
     const client = createClient({ url });
     try {
       await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 2));
@@ -133,6 +139,10 @@ describe('migrations', () => {
           args: [inserted.rows[0]!['seq']!, episodeSearchText(record)],
         });
       }
+      await client.execute({
+        sql: `INSERT INTO patterns (${PATTERN_WRITE_COLUMNS.join(', ')}) VALUES (${PATTERN_WRITE_COLUMNS.map(() => '?').join(', ')})`,
+        args: patternWriteValues(mergePatternContribution(undefined, ledgerPattern)),
+      });
     } finally {
       client.close();
     }
@@ -148,6 +158,13 @@ describe('migrations', () => {
     expect(await search({ domains: ['finance'] })).toEqual([ledger.id]);
     expect(await search({ domains: ['elsewhere'] })).toEqual([]);
     expect(await search({}, 'other')).toEqual([elsewhere.id]);
+    const patterns = async (filter: Parameters<typeof storage.searchPatternsByText>[2]) =>
+      (await storage.searchPatternsByText(NS, searchTerms('ledger reconciler'), filter, 10)).length;
+    expect(await patterns({})).toBe(1);
+    expect(await patterns({ types: ['tool_sequence'], domains: ['finance'] })).toBe(1);
+    expect(await patterns({ types: ['error_recovery'] })).toBe(0);
+    expect(await patterns({ domains: ['elsewhere'] })).toBe(0);
+    expect(await storage.searchPatternsByText('other', searchTerms('ledger reconciler'), {}, 10)).toEqual([]);
 
     await storage.updateEpisode({ ...ledger, archivedAt: '2025-02-01T00:00:00.000Z' }, ledger.version);
     expect(await search({})).toEqual([]);

@@ -1,4 +1,4 @@
-import type { CandidateFilter, EpisodeFilter } from '@slm/memory-core';
+import type { CandidateFilter, EpisodeFilter, PatternFilter } from '@slm/memory-core';
 import { Conditions, jsonList } from '../sql/conditions.js';
 import { toMillis } from '../timestamps.js';
 
@@ -68,13 +68,27 @@ export function candidateFilterConditions(namespace: string, filter: CandidateFi
  * column: the namespace, the domains (any of), completed (`c1`) and not archived (`a0`) as the filter asks.
  */
 export function facetExpression(namespace: string, filter: CandidateFilter): string {
-  const facets = [`"n${hex(namespace)}"`];
-  if (filter.domains && filter.domains.length > 0) {
-    facets.push(`(${[...new Set(filter.domains)].map((domain) => `"d${hex(domain)}"`).join(' OR ')})`);
-  }
+  const facets = [namespaceFacet(namespace), ...anyOf('d', filter.domains)];
   if (filter.completedOnly ?? true) facets.push('"c1"');
   if (!(filter.includeArchived ?? false)) facets.push('"a0"');
   return facets.join(' AND ');
+}
+
+/** The facet tokens a pattern filter requires (migration 0003): the namespace, the types and domains (any of). */
+export function patternFacetExpression(namespace: string, filter: PatternFilter): string {
+  return [namespaceFacet(namespace), ...anyOf('t', filter.types), ...anyOf('d', filter.domains)].join(
+    ' AND ',
+  );
+}
+
+function namespaceFacet(namespace: string): string {
+  return `"n${hex(namespace)}"`;
+}
+
+/** `("d…" OR "d…")` for a non-empty list of values, nothing otherwise. */
+function anyOf(prefix: string, values: readonly string[] | undefined): string[] {
+  if (!values || values.length === 0) return [];
+  return [`(${[...new Set(values)].map((value) => `"${prefix}${hex(value)}"`).join(' OR ')})`];
 }
 
 /** Lower-case hex of the UTF-8 bytes: what SQLite's `hex()` writes in the index, after FTS5 folds its case. */

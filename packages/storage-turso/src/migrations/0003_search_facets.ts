@@ -11,6 +11,9 @@ import type { Migration } from './migration.js';
  * facets in step with the episode's columns. `episode_fts_terms` (fts5vocab) gives document frequencies, which
  * the search uses to drop terms present in most documents (see search/term-statistics.ts).
  *
+ * The pattern index gets the same treatment: a `facets` column (namespace, type, domain) and
+ * `pattern_fts_terms`.
+ *
  * Vectors: the candidate index also holds `id`, so an exact vector scan over a filtered set never reads the
  * wide episode rows.
  */
@@ -51,6 +54,34 @@ END;
 
 INSERT INTO episode_fts (rowid, terms, facets)
   SELECT d.seq, d.terms, f.facets FROM episode_documents d JOIN episode_facets f ON f.seq = d.seq;
+
+DROP TRIGGER patterns_inserted;
+DROP TRIGGER patterns_search_updated;
+DROP TRIGGER patterns_deleted;
+DROP TABLE pattern_fts;
+
+CREATE VIRTUAL TABLE pattern_fts USING fts5 (terms, facets, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE pattern_fts_terms USING fts5vocab (pattern_fts, 'col');
+
+CREATE VIEW pattern_facets (seq, facets) AS
+  SELECT seq, 'n' || hex(namespace) || ' t' || hex(type) || ' d' || hex(coalesce(domain, ''))
+  FROM patterns;
+
+CREATE TRIGGER patterns_inserted AFTER INSERT ON patterns BEGIN
+  INSERT INTO pattern_fts (rowid, terms, facets) SELECT new.seq, new.search_text, f.facets FROM pattern_facets f WHERE f.seq = new.seq;
+END;
+CREATE TRIGGER patterns_search_updated AFTER UPDATE OF search_text, namespace, type, domain ON patterns
+WHEN old.search_text IS NOT new.search_text OR old.namespace IS NOT new.namespace OR old.type IS NOT new.type
+  OR old.domain IS NOT new.domain
+BEGIN
+  DELETE FROM pattern_fts WHERE rowid = old.seq;
+  INSERT INTO pattern_fts (rowid, terms, facets) SELECT new.seq, new.search_text, f.facets FROM pattern_facets f WHERE f.seq = new.seq;
+END;
+CREATE TRIGGER patterns_deleted AFTER DELETE ON patterns BEGIN
+  DELETE FROM pattern_fts WHERE rowid = old.seq;
+END;
+
+INSERT INTO pattern_fts (rowid, terms, facets) SELECT p.seq, p.search_text, f.facets FROM patterns p JOIN pattern_facets f ON f.seq = p.seq;
 
 DROP INDEX episodes_candidates;
 CREATE INDEX episodes_candidates ON episodes (namespace, domain, ended_at, archived_at, outcome_type, task_type, id);

@@ -14,14 +14,18 @@ const MAX_CACHED_TERMS = 50_000;
  * them keeps the order of every document that matches another term; documents matching only such terms
  * (score ≈ 0) are no longer candidates. When every term is that common, the query is left as it is.
  *
- * Document frequencies come from the fts5vocab table `episode_fts_terms` and are cached in this process;
- * N is read from FTS5's averages record (rowid 1 of `episode_fts_data`, whose first varint is the row count:
+ * Document frequencies come from the fts5vocab table `<index>_terms` and are cached in this process;
+ * N is read from FTS5's averages record (rowid 1 of `<index>_data`, whose first varint is the row count:
  * FTS5's documented on-disk format). Anything unexpected there means no pruning, never a wrong answer.
  */
 export class TermStatistics {
   private readonly frequencies = new Map<string, { documents: number; until: number }>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /** `index`: the FTS5 table (`episode_fts`, `pattern_fts`), whose vocabulary is `<index>_terms`. */
+  constructor(
+    private readonly index: 'episode_fts' | 'pattern_fts',
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async informativeTerms(runner: SqlRunner, terms: readonly string[]): Promise<string[]> {
     const distinct = [...new Set(terms)];
@@ -30,7 +34,7 @@ export class TermStatistics {
     let frequencies: Map<string, number>;
     try {
       [documentCount, frequencies] = await Promise.all([
-        readDocumentCount(runner),
+        readDocumentCount(runner, this.index),
         this.documentFrequencies(runner, distinct),
       ]);
     } catch {
@@ -57,7 +61,7 @@ export class TermStatistics {
     }
     if (missing.length === 0) return known;
     const result = await runner.execute({
-      sql: `SELECT term, doc FROM episode_fts_terms WHERE col = 'terms' AND term IN (SELECT value FROM json_each(?))`,
+      sql: `SELECT term, doc FROM ${this.index}_terms WHERE col = 'terms' AND term IN (SELECT value FROM json_each(?))`,
       args: [JSON.stringify(missing)],
     });
     const found = new Map(result.rows.map((row) => [text(row, 'term'), numeric(row, 'doc')]));
@@ -71,9 +75,9 @@ export class TermStatistics {
   }
 }
 
-/** N, the number of documents in `episode_fts`, from its averages record; undefined if unreadable. */
-async function readDocumentCount(runner: SqlRunner): Promise<number | undefined> {
-  const result = await runner.execute('SELECT block FROM episode_fts_data WHERE id = 1');
+/** N, the number of documents in the index, from its averages record; undefined if unreadable. */
+async function readDocumentCount(runner: SqlRunner, index: string): Promise<number | undefined> {
+  const result = await runner.execute(`SELECT block FROM ${index}_data WHERE id = 1`);
   const row = result.rows[0];
   if (!row) return undefined;
   try {

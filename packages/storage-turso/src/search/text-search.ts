@@ -1,5 +1,10 @@
 import type { CandidateFilter, PatternFilter, ScoredId } from '@slm/memory-core';
-import { candidateFilterConditions, facetExpression, matchExpression } from '../episodes/episode-filters.js';
+import {
+  candidateFilterConditions,
+  facetExpression,
+  matchExpression,
+  patternFacetExpression,
+} from '../episodes/episode-filters.js';
 import { foldAppendedSteps } from '../episodes/search-documents.js';
 import { patternFilterConditions } from '../patterns/read-patterns.js';
 import type { Database } from '../sql/database.js';
@@ -42,9 +47,13 @@ export async function searchEpisodesByText(
   });
 }
 
-/** Patterns ranked by `bm25()` over their search documents, pattern filters applied in SQL. */
+/**
+ * Patterns ranked by `bm25()` over their search documents, the same way: namespace, types and domains as facet
+ * tokens inside FTS5 (migration 0003), terms FTS5 weighs ~0 dropped, every filter applied again in SQL.
+ */
 export async function searchPatternsByText(
   database: Database,
+  statistics: TermStatistics,
   namespace: string,
   terms: readonly string[],
   filter: PatternFilter,
@@ -54,12 +63,15 @@ export async function searchPatternsByText(
   if (terms.length === 0 || limit <= 0) return [];
   const where = patternFilterConditions(namespace, filter);
   return database.read('searchPatternsByText', async (runner) => {
+    const informative = await statistics.informativeTerms(runner, terms);
+    const match = `terms : (${matchExpression(informative, 'OR')}) AND facets : (${patternFacetExpression(namespace, filter)})`;
+    const facetsExact = filter.minOccurrences === undefined;
     const result = await runner.execute({
-      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(pattern_fts) AS rank FROM pattern_fts WHERE pattern_fts MATCH ?)
+      sql: `WITH hits AS MATERIALIZED (SELECT rowid, bm25(pattern_fts, 1.0, 0.0) AS rank FROM pattern_fts WHERE pattern_fts MATCH ?${facetsExact ? ' ORDER BY rank LIMIT ?' : ''})
             SELECT p.id AS id, hits.rank AS rank FROM hits CROSS JOIN patterns p ON p.seq = hits.rowid
             WHERE ${where.sql()}
             ORDER BY hits.rank, p.id LIMIT ?`,
-      args: [matchExpression(terms, 'OR'), ...where.args, Math.floor(limit)],
+      args: [match, ...(facetsExact ? [Math.floor(limit)] : []), ...where.args, Math.floor(limit)],
     });
     return result.rows.map((row) => ({ id: text(row, 'id'), score: -numeric(row, 'rank') }));
   });
