@@ -27,31 +27,38 @@ export async function learnFromEpisode(
   const startedMs = runtime.clock.now();
   runtime.counters.learningRuns++;
   try {
-    await embedEpisode(scope, episode);
     const eligible = (episode.quality?.score ?? 0) >= runtime.config.qualityThreshold;
     let patternIds: string[] = [];
     let heuristicIds: string[] = [];
-    if (eligible) {
+    let recurring: Promise<void> = Promise.resolve();
+    if (!eligible) await embedEpisode(scope, episode);
+    else {
       const options = { newId: () => uuidv7(runtime.clock.now()), at: episode.endedAt ?? nowIso(scope) };
       const contributions = await mergeNearDuplicates(scope, extracted ?? extractPatterns(episode, options));
-      const patterns = contributions.length > 0 ? await runtime.storage.upsertPatterns(contributions) : [];
-      await embedNewlyRecurringPatterns(scope, patterns, contributions);
-      patternIds = distinct(patterns.map((pattern) => pattern.id));
       const heuristicContributions = extractHeuristics(episode, options);
-      const heuristics =
+      // Independent writes go out together, so a store with group commit makes them one transaction.
+      const [patterns, heuristics] = await Promise.all([
+        contributions.length > 0 ? runtime.storage.upsertPatterns(contributions) : Promise.resolve([]),
         heuristicContributions.length > 0
-          ? await runtime.storage.upsertHeuristics(heuristicContributions)
-          : [];
+          ? runtime.storage.upsertHeuristics(heuristicContributions)
+          : Promise.resolve([]),
+        embedEpisode(scope, episode),
+        observeProcedure(scope, episode),
+      ]);
+      patternIds = distinct(patterns.map((pattern) => pattern.id));
       heuristicIds = distinct(heuristics.map((heuristic) => heuristic.id));
-      await observeProcedure(scope, episode);
+      recurring = embedNewlyRecurringPatterns(scope, patterns, contributions);
     }
     const learnedAt = nowIso(scope);
-    const learned = await changeEpisode(scope, episode.id, (current) => ({
-      ...current,
-      patternIds,
-      heuristicIds,
-      learning: { status: eligible ? 'learned' : 'skipped', at: learnedAt },
-    }));
+    const [learned] = await Promise.all([
+      changeEpisode(scope, episode.id, (current) => ({
+        ...current,
+        patternIds,
+        heuristicIds,
+        learning: { status: eligible ? 'learned' : 'skipped', at: learnedAt },
+      })),
+      recurring,
+    ]);
     runtime.observer.patternExtraction?.(namespace, 'success', runtime.clock.now() - startedMs);
     return learned;
   } catch (error) {
