@@ -28,10 +28,10 @@ const STEP_KEYS = new Set([
 
 /**
  * The hot path of `logStep`: validates the plain, common shape of a step list by hand and returns exactly
- * what `z.array(StepInputSchema)` would (unknown keys stripped, defaults applied, tool trimmed) — or
- * `undefined` for anything it is not sure of (a caller-set `at`, an invalid field, an unusual object), which
- * then goes through the zod schema and its error messages. A property test holds the two to the same answer.
- * Why: zod costs ~7–20 µs per step here; the quality bar allows 5 µs per batched step.
+ * what `z.array(StepInputSchema)` would (defaults applied, tool trimmed) — or `undefined` for anything it is
+ * not sure of (unknown keys, a caller-set `at`, an invalid field, an unusual object), which then goes through
+ * the zod schema and its error messages. A property test holds the two to the same answer.
+ * Why: zod took 7–20 µs per step on this workload; the quality bar allows 5 µs per batched step.
  */
 export function fastParseSteps(input: unknown): ParsedStepInput[] | undefined {
   if (!Array.isArray(input) || input.length === 0 || input.length > LIMITS.stepsPerEpisode) return undefined;
