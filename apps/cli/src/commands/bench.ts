@@ -24,11 +24,7 @@ export function registerBenchCommand(program: Command, context: CliContext): voi
         throw new MemoryError('VALIDATION_FAILED', 'bench prints a Markdown report: --json is not supported');
       }
       const root = repositoryRoot();
-      context.exitCode = await runPnpm(
-        root,
-        ['bench', '--', ...args],
-        context.io.env,
-      );
+      context.exitCode = await runPnpm(root, ['bench', '--', ...args], context.io.env);
     });
 }
 
