@@ -8,10 +8,9 @@ import { globalOptions } from '../config/global-options.js';
 import { findUpward, hasFiles } from '../tooling/find-upward.js';
 
 /**
- * `memory-cli bench [options]`: runs the benchmark of tooling/bench — `pnpm bench -- [options]` from the
- * repository root, which first builds the binaries the benchmark spawns — passing every option through
- * (`--no-write`, `--only …`, `--libsql-sizes …`). It needs the repository checkout: the benchmark is not part
- * of the published CLI.
+ * `memory-cli bench [options]`: runs the benchmark of tooling/bench — `pnpm --filter @slm/bench run bench --
+ * [options]` from the repository root — passing every option through (`--no-write`, `--only …`, `--sizes …`).
+ * It needs the repository checkout: the benchmark is not part of the published CLI.
  */
 export function registerBenchCommand(program: Command, context: CliContext): void {
   program
@@ -24,7 +23,11 @@ export function registerBenchCommand(program: Command, context: CliContext): voi
         throw new MemoryError('VALIDATION_FAILED', 'bench prints a Markdown report: --json is not supported');
       }
       const root = repositoryRoot();
-      context.exitCode = await runPnpm(root, ['bench', '--', ...args], context.io.env);
+      context.exitCode = await runPnpm(
+        root,
+        ['--filter', '@slm/bench', 'run', 'bench', '--', ...args],
+        context.io.env,
+      );
     });
 }
 
