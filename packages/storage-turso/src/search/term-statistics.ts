@@ -75,7 +75,10 @@ export class TermStatistics {
   }
 }
 
-/** N, the number of documents in the index, from its averages record; undefined if unreadable. */
+/**
+ * N, the number of documents in the index, from its averages record; undefined if unreadable. Read on every
+ * search, never cached: a stale, smaller N would drop terms that still rank (a stale df only drops fewer).
+ */
 async function readDocumentCount(runner: SqlRunner, index: string): Promise<number | undefined> {
   const result = await runner.execute(`SELECT block FROM ${index}_data WHERE id = 1`);
   const row = result.rows[0];
