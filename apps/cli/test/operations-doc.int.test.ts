@@ -211,9 +211,11 @@ describe('docs/operations.md', () => {
     await createSchemaVersion1Database(database());
     const dryRun = await ok('memory-cli migrate --dry-run');
     expect(dryRun.stdout).toContain('0002_search');
-    expect((await ok('memory-cli migrate')).stdout).toContain('applied 0002_search, 0003_search_facets');
+    expect((await ok('memory-cli migrate')).stdout).toContain(
+      'applied 0002_search, 0003_search_facets, 0004_single_token_facets',
+    );
     const migrated = await ok('memory-cli status');
-    expect(migrated.stdout).toMatch(/^schema: +code 3, database 3$/m);
+    expect(migrated.stdout).toMatch(/^schema: +code 4, database 4$/m);
 
     // Rollback: keep what was written since the upgrade, restore the pre-upgrade backup, then those records.
     moveDatabaseAside('upgraded');

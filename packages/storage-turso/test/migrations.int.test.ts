@@ -41,9 +41,9 @@ describe('migrations', () => {
       to: SCHEMA_VERSION,
       applied: ALL_LABELS,
     });
-    expect(storage.schemaVersion).toBe(3);
+    expect(storage.schemaVersion).toBe(SCHEMA_VERSION);
     await storage.close();
-    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 3 }]);
+    expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: SCHEMA_VERSION }]);
     const rows = await query(url, 'SELECT version, name, checksum FROM schema_migrations ORDER BY version');
     expect(rows).toEqual(
       MIGRATIONS.map((migration) => ({
@@ -57,11 +57,13 @@ describe('migrations', () => {
   it('is idempotent: reopening applies nothing', async () => {
     const url = temp.directory().databaseUrl();
     const first = await temp.open(url);
-    expect(first.migration.applied).toHaveLength(3);
+    expect(first.migration.applied).toHaveLength(MIGRATIONS.length);
     await first.close();
     const again = await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
-    expect(again).toEqual({ from: 3, to: 3, applied: [] });
-    expect(await query(url, 'SELECT count(*) AS n FROM schema_migrations')).toEqual([{ n: 3 }]);
+    expect(again).toEqual({ from: SCHEMA_VERSION, to: SCHEMA_VERSION, applied: [] });
+    expect(await query(url, 'SELECT count(*) AS n FROM schema_migrations')).toEqual([
+      { n: MIGRATIONS.length },
+    ]);
   });
 
   it('migrates a version-1 database with data and indexes what it holds', async () => {
@@ -95,7 +97,7 @@ describe('migrations', () => {
       client.close();
     }
     const storage = await temp.open(url);
-    expect(storage.migration).toEqual({ from: 1, to: 3, applied: ALL_LABELS.slice(1) });
+    expect(storage.migration).toEqual({ from: 1, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(1) });
     expect(await storage.getEpisode(NS, old.id)).toEqual(old);
     const hits = await storage.searchEpisodesByText(
       NS,
@@ -148,7 +150,7 @@ describe('migrations', () => {
     }
 
     const storage = await temp.open(url);
-    expect(storage.migration).toEqual({ from: 2, to: 3, applied: ['0003_search_facets'] });
+    expect(storage.migration).toEqual({ from: 2, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(2) });
     const search = async (filter: Parameters<typeof storage.searchEpisodesByText>[2], namespace = NS) =>
       (await storage.searchEpisodesByText(namespace, searchTerms('reconcile ledger'), filter, 10))
         .map((hit) => hit.id)
@@ -179,6 +181,57 @@ describe('migrations', () => {
     expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 
+  it('migrates a version-3 database: compact vectors are backfilled and follow saves and deletes', async () => {
+    const url = temp.directory().databaseUrl();
+    const near = completed(episode({ taskDescription: 'Rotate the signing keys' }));
+    const far = completed(episode({ taskDescription: 'Rotate the log files' }));
+    const unit = (index: number) =>
+      Float32Array.from({ length: DIMENSIONS }, (_, at) => (at === index ? 1 : 0));
+    const client = createClient({ url });
+    try {
+      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 3));
+      // Rows and vectors as version 3 wrote them (no compact copies yet).
+      for (const [record, vector] of [
+        [near, unit(0)],
+        [far, unit(1)],
+      ] as const) {
+        const inserted = await client.execute({
+          sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
+          args: episodeColumnValues(record, episodeRecordJson(record)),
+        });
+        await client.execute({
+          sql: 'INSERT INTO episode_vectors (seq, vector) VALUES (?, vector32(?))',
+          args: [inserted.rows[0]!['seq']!, new Uint8Array(vector.buffer)],
+        });
+      }
+    } finally {
+      client.close();
+    }
+
+    const storage = await temp.open(url);
+    expect(storage.migration).toEqual({ from: 3, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(3) });
+    expect(await query(url, 'SELECT count(*) AS n FROM episode_vectors_compact')).toEqual([{ n: 2 }]);
+    const nearest = async (vector: Float32Array) =>
+      (await storage.searchEpisodesByVector(NS, vector, {}, 1)).map((hit) => hit.id);
+    expect(await nearest(unit(0))).toEqual([near.id]);
+    expect(await nearest(unit(1))).toEqual([far.id]);
+
+    // A replaced vector replaces its compact copy; a deleted episode takes both with it.
+    await storage.saveEmbedding(NS, 'episode', near.id, unit(2));
+    expect(await nearest(unit(2))).toEqual([near.id]);
+    const compactDistance = await query(
+      url,
+      `SELECT vector_distance_cos(c.vector, vector8('${JSON.stringify([...unit(2)])}')) AS distance
+       FROM episode_vectors_compact c JOIN episodes e ON e.seq = c.seq WHERE e.id = '${near.id}'`,
+    );
+    expect(compactDistance).toHaveLength(1);
+    expect(Number(compactDistance[0]!['distance'])).toBeCloseTo(0, 3);
+    expect(await storage.deleteEpisode(NS, far.id)).toBe(true);
+    expect(await query(url, 'SELECT count(*) AS n FROM episode_vectors_compact')).toEqual([{ n: 1 }]);
+    await storage.close();
+    expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
   it('inspects the schema without changing it: missing file, version 1, up to date, newer than the code', async () => {
     const directory = temp.directory();
     const path = join(directory.path, 'memory.db');
@@ -204,7 +257,7 @@ describe('migrations', () => {
     expect(await query(url, 'SELECT version FROM schema_version')).toEqual([{ version: 1 }]);
 
     await migrateTursoDatabase({ url, embeddingDimensions: DIMENSIONS });
-    expect(await inspectTursoSchema({ url })).toMatchObject({ databaseVersion: 3, pending: [] });
+    expect(await inspectTursoSchema({ url })).toMatchObject({ databaseVersion: SCHEMA_VERSION, pending: [] });
 
     const writer = createClient({ url });
     await writer.execute(
@@ -248,7 +301,7 @@ describe('migrations', () => {
     const failure = createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
     await expect(failure).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
-      details: { schemaVersion: 99, codeSchemaVersion: 3 },
+      details: { schemaVersion: 99, codeSchemaVersion: SCHEMA_VERSION },
     });
     await expect(failure).rejects.toThrow(/newer than this code/);
   });

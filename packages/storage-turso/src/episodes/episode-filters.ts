@@ -64,31 +64,38 @@ export function candidateFilterConditions(namespace: string, filter: CandidateFi
 }
 
 /**
- * The facet tokens (migration 0003) a candidate filter requires, as an FTS5 expression over the `facets`
- * column: the namespace, the domains (any of), completed (`c1`) and not archived (`a0`) as the filter asks.
+ * The facet (migration 0004) a candidate filter requires, as an FTS5 expression over the `facets` column: one
+ * token for the namespace and the completed/archived mode, or one per domain (any of).
  */
 export function facetExpression(namespace: string, filter: CandidateFilter): string {
-  const facets = [namespaceFacet(namespace), ...anyOf('d', filter.domains)];
-  if (filter.completedOnly ?? true) facets.push('"c1"');
-  if (!(filter.includeArchived ?? false)) facets.push('"a0"');
-  return facets.join(' AND ');
-}
-
-/** The facet tokens a pattern filter requires (migration 0003): the namespace, the types and domains (any of). */
-export function patternFacetExpression(namespace: string, filter: PatternFilter): string {
-  return [namespaceFacet(namespace), ...anyOf('t', filter.types), ...anyOf('d', filter.domains)].join(
-    ' AND ',
+  const completed = filter.completedOnly ?? true;
+  const live = !(filter.includeArchived ?? false);
+  const mode = completed ? (live ? 'b' : 'c') : live ? 'l' : 'a';
+  const scope = `e${mode}${hex(namespace)}`;
+  return anyToken(
+    filter.domains?.length ? filter.domains.map((domain) => `${scope}x${hex(domain)}`) : [scope],
   );
 }
 
-function namespaceFacet(namespace: string): string {
-  return `"n${hex(namespace)}"`;
+/** The facet a pattern filter requires (migration 0004): namespace, types (any of) and domains (any of). */
+export function patternFacetExpression(namespace: string, filter: PatternFilter): string {
+  const scope = hex(namespace);
+  const types = filter.types?.length ? [...new Set(filter.types)].map(hex) : undefined;
+  const domains = filter.domains?.length ? [...new Set(filter.domains)].map(hex) : undefined;
+  if (types && domains) {
+    return anyToken(types.flatMap((type) => domains.map((domain) => `pb${scope}x${type}x${domain}`)));
+  }
+  if (types) return anyToken(types.map((type) => `pt${scope}x${type}`));
+  if (domains) return anyToken(domains.map((domain) => `pd${scope}x${domain}`));
+  return anyToken([`pa${scope}`]);
 }
 
-/** `("d…" OR "d…")` for a non-empty list of values, nothing otherwise. */
-function anyOf(prefix: string, values: readonly string[] | undefined): string[] {
-  if (!values || values.length === 0) return [];
-  return [`(${[...new Set(values)].map((value) => `"${prefix}${hex(value)}"`).join(' OR ')})`];
+/** `"t"` or `("t1" OR "t2" …)` for distinct tokens (hex and letters only: nothing to escape). */
+function anyToken(tokens: readonly string[]): string {
+  const distinct = [...new Set(tokens)];
+  return distinct.length === 1
+    ? `"${distinct[0]}"`
+    : `(${distinct.map((token) => `"${token}"`).join(' OR ')})`;
 }
 
 /** Lower-case hex of the UTF-8 bytes: what SQLite's `hex()` writes in the index, after FTS5 folds its case. */

@@ -2,7 +2,7 @@ import type { Client } from '@libsql/client';
 import { configInvalid } from '../failures.js';
 import { numeric } from '../sql/row.js';
 import { renderMigration } from './migration.js';
-import { EMBEDDING_DIMENSIONS_KEY, VECTOR_TABLES_SQL } from './vector-tables.js';
+import { COMPACT_VECTOR_TABLES_SQL, EMBEDDING_DIMENSIONS_KEY, VECTOR_TABLES_SQL } from './vector-tables.js';
 
 /**
  * Makes the vector tables match the configured dimension. A database created with another dimension is only
@@ -37,7 +37,9 @@ export async function ensureEmbeddingDimensions(
       DROP INDEX IF EXISTS pattern_vectors_ann;
       DROP TABLE IF EXISTS episode_vectors;
       DROP TABLE IF EXISTS pattern_vectors;
-      ${renderMigration({ version: 0, name: 'vectors', sql: VECTOR_TABLES_SQL }, { dimensions })}`);
+      DROP TABLE IF EXISTS episode_vectors_compact;
+      DROP TABLE IF EXISTS pattern_vectors_compact;
+      ${renderMigration({ version: 0, name: 'vectors', sql: VECTOR_TABLES_SQL + COMPACT_VECTOR_TABLES_SQL }, { dimensions })}`);
     await transaction.execute({
       sql: 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       args: [EMBEDDING_DIMENSIONS_KEY, String(dimensions)],

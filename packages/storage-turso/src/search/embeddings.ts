@@ -7,9 +7,22 @@ import { checkVector, vectorBytes, vectorFromBlob } from './vectors.js';
 
 /** Where each target's vectors live and which records they belong to. */
 export const VECTOR_TABLES = {
-  episode: { vectors: 'episode_vectors', records: 'episodes', index: 'episode_vectors_ann' },
-  pattern: { vectors: 'pattern_vectors', records: 'patterns', index: 'pattern_vectors_ann' },
-} as const satisfies Record<EmbeddingTarget, { vectors: string; records: string; index: string }>;
+  episode: {
+    vectors: 'episode_vectors',
+    compact: 'episode_vectors_compact',
+    records: 'episodes',
+    index: 'episode_vectors_ann',
+  },
+  pattern: {
+    vectors: 'pattern_vectors',
+    compact: 'pattern_vectors_compact',
+    records: 'patterns',
+    index: 'pattern_vectors_ann',
+  },
+} as const satisfies Record<
+  EmbeddingTarget,
+  { vectors: string; compact: string; records: string; index: string }
+>;
 
 /** Stores or replaces a record's vector; `NOT_FOUND` when the record is not in the namespace. */
 export async function saveEmbedding(
