@@ -11,7 +11,8 @@ import type { SelfLearningMemory } from './memory.js';
 import { NamespacedMemory } from './namespaced-memory.js';
 import type { MemoryObserver } from './observer.js';
 import { EMBEDDING_PROVIDER_META, recordEmbeddingSpace } from './operations.js';
-import type { MemoryRuntime } from './runtime.js';
+import { RetrievalTally } from './retrieval-tally.js';
+import { inBackground, type MemoryRuntime } from './runtime.js';
 import { StepBuffer } from './step-buffer.js';
 import { parseInput } from './validation.js';
 
@@ -53,6 +54,10 @@ export async function createMemory(options: CreateMemoryOptions): Promise<SelfLe
     counters: { learningRuns: 0, learningFailures: 0 },
     state: { closed: false },
     background: new Set(),
+    retrievals: new RetrievalTally(
+      (namespace, usage) => options.storage.recordPatternUsage(namespace, usage),
+      (write) => inBackground(runtime, 'recording pattern retrievals', write),
+    ),
   };
   await verifyEmbeddingSpace(runtime, options.acceptEmbeddingChange ?? false);
   return new NamespacedMemory(runtime, namespace);

@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import type { StorageBackend } from '../storage/backend.js';
 import type { MemoryConfig } from './config.js';
 import type { MemoryObserver } from './observer.js';
+import type { RetrievalTally } from './retrieval-tally.js';
 import type { StepBuffer } from './step-buffer.js';
 
 /** Counters of this process, reported by `stats()`. */
@@ -28,6 +29,8 @@ export interface MemoryRuntime {
   state: { closed: boolean };
   /** Writes that do not hold up the caller (retrieval counts); awaited by `flush` and `close`. */
   background: Set<Promise<void>>;
+  /** Pattern retrieval counts waiting to be written in the background. */
+  retrievals: RetrievalTally;
 }
 
 /** A memory runtime seen through one namespace: what every operation works with. */
@@ -49,5 +52,6 @@ export function inBackground(runtime: MemoryRuntime, what: string, write: () => 
 }
 
 export async function settleBackground(runtime: MemoryRuntime): Promise<void> {
+  runtime.retrievals.writeNow();
   while (runtime.background.size > 0) await Promise.all([...runtime.background]);
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { StorageBackend } from '../storage/backend.js';
 import type { BatchConfig } from './config.js';
 import { type OpenEpisodeState, OpenEpisodes } from './open-episodes.js';
+import { unrefTimer } from './timers.js';
 
 interface PendingSteps {
   state: OpenEpisodeState;
@@ -150,10 +151,4 @@ export class StepBuffer {
 
 function isPermanent(error: unknown): boolean {
   return isMemoryError(error) && ['CONFLICT', 'NOT_FOUND', 'VALIDATION_FAILED'].includes(error.code);
-}
-
-/** A pending flush must not keep a process alive on its own (Node timers have `unref`, others do not). */
-function unrefTimer(handle: unknown): void {
-  const unref = (handle as { unref?: () => void } | undefined)?.unref;
-  if (typeof unref === 'function') unref.call(handle);
 }
