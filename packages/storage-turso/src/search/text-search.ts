@@ -13,7 +13,7 @@ import type { TermStatistics } from './term-statistics.js';
 
 /**
  * Episodes ranked by FTS5's `bm25()` (k1 = 1.2, b = 0.75) for any of `terms`. The namespace, domain, completed
- * and archived filters are facet tokens in the FTS5 index (migration 0003), so FTS5 ranks only the documents
+ * and archived filters are one facet token in the FTS5 index (migration 0004), so FTS5 ranks only the documents
  * they admit; terms present in most documents are dropped first (they cannot change the order, see
  * TermStatistics). The ranked hits (a materialised CTE: one pass over the index; only the best `limit` when the
  * facets express the whole filter) are then joined to their episodes, where every filter is applied again on
@@ -48,8 +48,8 @@ export async function searchEpisodesByText(
 }
 
 /**
- * Patterns ranked by `bm25()` over their search documents, the same way: namespace, types and domains as facet
- * tokens inside FTS5 (migration 0003), terms FTS5 weighs ~0 dropped, every filter applied again in SQL.
+ * Patterns ranked by `bm25()` over their search documents, the same way: namespace, types and domains as one
+ * facet token inside FTS5 (migration 0004), terms FTS5 weighs ~0 dropped, every filter applied again in SQL.
  */
 export async function searchPatternsByText(
   database: Database,

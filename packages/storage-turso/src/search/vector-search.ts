@@ -39,8 +39,8 @@ interface VectorQuery {
  * nearest vectors of the whole table, joined back to their records and filtered on typed columns. The
  * filtered set is counted first on the covering candidate index (stopping past 5,000); when it is at most
  * 5,000 and the index's neighbours fall short of `limit` — or are predicted to, because the filter keeps too
- * small a share of the table (100 × filtered / table size < limit) — an exact scan (`vector_distance_cos`,
- * still in SQL) answers, without the wasted index query. So small namespaces and selective filters are always
+ * small a share of the table (100 × filtered / table size < limit) — an exact scan (still in SQL: ranked on the
+ * compact float8 copies, the shortlist re-scored in float32) answers, without the wasted index query. So small namespaces and selective filters are always
  * complete and exact; over a larger filtered set the index's filtered neighbours are returned — approximate,
  * like any ANN answer, and possibly fewer than `limit`. Scores are `1 − cosine distance`.
  */
