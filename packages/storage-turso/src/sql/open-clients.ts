@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Client, createClient } from '@libsql/client';
 import { type DatabaseLocation, fileUrl } from '../url-policy.js';
+import { installStatementCache } from './statement-cache.js';
 
 /** The clients one storage uses. For a file, writes and reads get separate connections. */
 export interface DatabaseClients {
@@ -52,6 +53,7 @@ export function openClients(location: DatabaseLocation, options: ClientOptions):
     };
   }
   mkdirSync(dirname(location.path), { recursive: true });
+  installStatementCache();
   const url = fileUrl(location.path);
   if (location.kind === 'replica') {
     const client = wrap(
