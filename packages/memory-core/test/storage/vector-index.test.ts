@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
+import { TopK } from '../../src/storage/in-memory/top-k.js';
+import { CosineQuery, VectorIndex } from '../../src/storage/in-memory/vector-index.js';
 
 function unit(dimensions: number, values: Record<number, number>): Float32Array {
   const vector = new Float32Array(dimensions);
@@ -52,5 +53,26 @@ describe('VectorIndex', () => {
     const copy = index.get('a')!;
     copy[0] = 42;
     expect(index.get('a')).toEqual(unit(2, { 1: 1 }));
+  });
+});
+
+describe('VectorIndex.scoreInto', () => {
+  it('scores with the same four-lane sums as before, tail included (7 dimensions)', () => {
+    const stored = new Float32Array([0.1, -0.2, 0.3, 0.7, 0.05, -0.9, 0.33]);
+    const query = new Float32Array([0.3, 0.1, -0.4, 0.2, 0.8, 0.6, -0.1]);
+    const lanes = (left: Float32Array, right: Float32Array) => {
+      const lane = [0, 0, 0, 0];
+      for (let index = 0; index < 4; index++) lane[index]! += left[index]! * right[index]!;
+      for (let index = 4; index < 7; index++) lane[0]! += left[index]! * right[index]!;
+      return lane[0]! + lane[1]! + lane[2]! + lane[3]!;
+    };
+    // Stored norms are float32.
+    const storedNorm = Math.fround(Math.sqrt(lanes(stored, stored)));
+    const expected = lanes(stored, query) / (storedNorm * Math.sqrt(lanes(query, query)));
+    const index = new VectorIndex(7);
+    index.set('a', stored);
+    const best = new TopK(5);
+    index.scoreInto(CosineQuery.of(query), best);
+    expect(best.results()).toEqual([{ id: 'a', score: expected }]);
   });
 });

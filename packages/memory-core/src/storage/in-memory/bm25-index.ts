@@ -106,7 +106,7 @@ export class Bm25Index {
    * The `limit` best documents holding any of `terms` that `accept` lets through, best first. Repeated query
    * terms count once. `accept` runs only for documents whose score could still enter the result.
    */
-  search(terms: readonly string[], limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
+  search(terms: readonly string[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
     const documentCount = this.slots.size;
     if (documentCount === 0 || limit <= 0) return [];
     const averageLength = this.totalLength / documentCount || 1;
@@ -131,7 +131,7 @@ export class Bm25Index {
       const score = scores[slot]!;
       scores[slot] = 0;
       const id = this.ids[slot]!;
-      if (best.admits(id, score) && accept(id)) best.push(id, score);
+      if (best.admits(id, score) && (accept === undefined || accept(id))) best.push(id, score);
     }
     return best.results();
   }

@@ -106,10 +106,26 @@ function hasRecord(data: NamespaceData, target: EmbeddingTarget, id: string): bo
   return target === 'episode' ? data.episodes.has(id) : data.patterns.has(id);
 }
 
-function patternIdPredicate(data: NamespaceData, filter: PatternFilter): (id: string) => boolean {
+/**
+ * A predicate over pattern ids, or undefined when the filter restricts nothing: patterns are never deleted,
+ * so every indexed id is a stored pattern and the scan can skip the lookup.
+ */
+function patternIdPredicate(
+  data: NamespaceData,
+  filter: PatternFilter,
+): ((id: string) => boolean) | undefined {
+  if (!restrictsPatterns(filter)) return undefined;
   const accept = patternPredicate(filter);
   return (id) => {
     const pattern = data.patterns.get(id);
     return pattern !== undefined && accept(pattern);
   };
+}
+
+function restrictsPatterns(filter: PatternFilter): boolean {
+  return (
+    (filter.types !== undefined && filter.types.length > 0) ||
+    (filter.domains !== undefined && filter.domains.length > 0) ||
+    filter.minOccurrences !== undefined
+  );
 }

@@ -64,19 +64,43 @@ export class VectorIndex {
    * The `limit` rows most cosine-similar to `query` that `accept` lets through, best first. `accept` runs only
    * for rows whose score could still enter the result.
    */
-  search(query: Float32Array, limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
-    const queryNorm = Math.sqrt(dot(query, 0, query, this.dimensions));
+  search(query: Float32Array, limit: number, accept?: (id: string) => boolean): ScoredId[] {
     const best = new TopK(limit);
-    for (let row = 0; row < this.rowIds.length; row++) {
-      const norm = this.norms[row]!;
-      const score =
-        norm > 0 && queryNorm > 0
-          ? dot(this.matrix, row * this.dimensions, query, this.dimensions) / (norm * queryNorm)
-          : 0;
-      const id = this.rowIds[row]!;
-      if (best.admits(id, score) && accept(id)) best.push(id, score);
-    }
+    this.scoreInto(CosineQuery.of(query), best, accept);
     return best.results();
+  }
+
+  /**
+   * Offers every row's cosine similarity to `best` (shared by callers that scan several indexes). The dot
+   * product is inlined and reads the query as float64: a third faster than a call per row, and the same sums
+   * in the same order, so the same scores.
+   */
+  scoreInto(query: CosineQuery, best: TopK, accept?: (id: string) => boolean): void {
+    const { matrix, norms, rowIds, dimensions } = this;
+    const { components, norm: queryNorm } = query;
+    const body = dimensions - (dimensions % 4);
+    for (let row = 0, offset = 0; row < rowIds.length; row++, offset += dimensions) {
+      const norm = norms[row]!;
+      let score = 0;
+      if (norm > 0 && queryNorm > 0) {
+        let lane0 = 0;
+        let lane1 = 0;
+        let lane2 = 0;
+        let lane3 = 0;
+        let index = 0;
+        for (; index < body; index += 4) {
+          const at = offset + index;
+          lane0 += matrix[at]! * components[index]!;
+          lane1 += matrix[at + 1]! * components[index + 1]!;
+          lane2 += matrix[at + 2]! * components[index + 2]!;
+          lane3 += matrix[at + 3]! * components[index + 3]!;
+        }
+        for (; index < dimensions; index++) lane0 += matrix[offset + index]! * components[index]!;
+        score = (lane0 + lane1 + lane2 + lane3) / (norm * queryNorm);
+      }
+      const id = rowIds[row]!;
+      if (best.admits(id, score) && (accept === undefined || accept(id))) best.push(id, score);
+    }
   }
 
   private ensureCapacity(rows: number): void {
@@ -89,6 +113,18 @@ export class VectorIndex {
     norms.set(this.norms);
     this.matrix = matrix;
     this.norms = norms;
+  }
+}
+
+/** A query vector prepared once for scanning any number of indexes. */
+export class CosineQuery {
+  private constructor(
+    readonly components: Float64Array,
+    readonly norm: number,
+  ) {}
+
+  static of(vector: Float32Array): CosineQuery {
+    return new CosineQuery(Float64Array.from(vector), Math.sqrt(dot(vector, 0, vector, vector.length)));
   }
 }
 
