@@ -1,12 +1,15 @@
 import type { CandidateFilter, PatternFilter, ScoredId } from '../filters.js';
 import type { EmbeddingTarget, SearchIndex } from '../search-index.js';
-import { candidatePredicate } from './episode-filters.js';
+import { candidatePredicate, candidateScope } from './episode-filters.js';
 import { refreshEpisodeText } from './episode-indexes.js';
+import { EpisodePartition } from './episode-partition.js';
 import { invalid, notFound } from './failures.js';
 import { MAX_BATCH_IDS } from './get-many.js';
 import { guarded } from './guard.js';
+import { PartitionedVectorIndex } from './partitioned-vector-index.js';
 import { patternPredicate } from './patterns.js';
 import type { InMemoryState, NamespaceData } from './state.js';
+import { VectorIndex } from './vector-index.js';
 
 export function createSearchIndex(state: InMemoryState): SearchIndex {
   return {
@@ -18,7 +21,13 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
         const data = state.peek(namespace);
         if (!data || !hasRecord(data, target, id)) throw notFound(target, id, namespace);
         state.dimensions ??= vector.length;
-        data.vectorIndexFor(target, state.dimensions).set(id, vector);
+        if (target === 'episode') {
+          data.episodeVectors ??= new PartitionedVectorIndex(state.dimensions);
+          data.episodeVectors.set(id, vector, EpisodePartition.of(data.episodeFacets.get(id)!));
+        } else {
+          data.patternVectors ??= new VectorIndex(state.dimensions);
+          data.patternVectors.set(id, vector);
+        }
       },
     ),
 
@@ -30,7 +39,8 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
           throw invalid(`getEmbeddings accepts at most ${MAX_BATCH_IDS} ids (got ${ids.length})`);
         }
         const vectors = new Map<string, Float32Array>();
-        const index = state.peek(namespace)?.vectorIndex(target);
+        const data = state.peek(namespace);
+        const index = target === 'episode' ? data?.episodeVectors : data?.patternVectors;
         if (!index) return vectors;
         for (const id of ids) {
           const vector = index.get(id);
@@ -57,9 +67,10 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
       (namespace: string, vector: Float32Array, filter: CandidateFilter, limit: number): ScoredId[] => {
         checkVector(state, vector);
         const data = state.peek(namespace);
-        const index = data?.vectorIndex('episode');
+        const index = data?.episodeVectors;
         if (!data || !index) return [];
-        return index.search(vector, limit, candidatePredicate(data, filter));
+        const scope = candidateScope(data, filter);
+        return index.search(vector, limit, scope.admits, scope.accept);
       },
     ),
 
@@ -79,7 +90,7 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
       (namespace: string, vector: Float32Array, filter: PatternFilter, limit: number): ScoredId[] => {
         checkVector(state, vector);
         const data = state.peek(namespace);
-        const index = data?.vectorIndex('pattern');
+        const index = data?.patternVectors;
         if (!data || !index) return [];
         return index.search(vector, limit, patternIdPredicate(data, filter));
       },
