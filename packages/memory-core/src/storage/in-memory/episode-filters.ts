@@ -43,25 +43,6 @@ export function matchesEpisodeFilter(data: NamespaceData, episode: Episode, filt
   return true;
 }
 
-/** A predicate over episode ids for candidate search (text and vector), reading only the episode's facets. */
-export function candidatePredicate(data: NamespaceData, filter: CandidateFilter): (id: string) => boolean {
-  const includeArchived = filter.includeArchived ?? false;
-  const completedOnly = filter.completedOnly ?? true;
-  const domains = restricts(filter.domains) ? filter.domains : undefined;
-  const taskTypes = restricts(filter.taskTypes) ? filter.taskTypes : undefined;
-  const outcomeTypes = restricts(filter.outcomeTypes) ? filter.outcomeTypes : undefined;
-  return (id) => {
-    const facets = data.episodeFacets.get(id);
-    if (facets === undefined) return false;
-    if (!includeArchived && facets.archived) return false;
-    if (completedOnly && !facets.completed) return false;
-    if (domains && !domains.includes(facets.domain)) return false;
-    if (taskTypes && !taskTypes.includes(facets.taskType)) return false;
-    if (outcomeTypes && (facets.outcome === null || !outcomeTypes.includes(facets.outcome))) return false;
-    return true;
-  };
-}
-
 /**
  * A candidate filter split for partitioned search: `admits` picks the partitions (domain, completed,
  * archived) to scan, and `accept` checks what partitions cannot (task type, outcome) per episode, absent when

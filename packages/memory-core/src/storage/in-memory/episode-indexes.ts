@@ -84,7 +84,8 @@ export function refreshEpisodeText(data: NamespaceData): void {
     }
     const recordText = episodeSearchText({ ...episode, steps: [] });
     const terms = recordText.length === 0 ? [] : recordText.split(' ');
-    data.episodeText.set(id, cached.terms.length === 0 ? terms : [...terms, ...cached.terms]);
+    const partition = EpisodePartition.of(data.episodeFacets.get(id)!);
+    data.episodeText.set(id, cached.terms.length === 0 ? terms : [...terms, ...cached.terms], partition);
   }
   data.dirtyEpisodeText.clear();
 }

@@ -1,6 +1,6 @@
 import type { CandidateFilter, PatternFilter, ScoredId } from '../filters.js';
 import type { EmbeddingTarget, SearchIndex } from '../search-index.js';
-import { candidatePredicate, candidateScope } from './episode-filters.js';
+import { candidateScope } from './episode-filters.js';
 import { refreshEpisodeText } from './episode-indexes.js';
 import { EpisodePartition } from './episode-partition.js';
 import { invalid, notFound } from './failures.js';
@@ -57,7 +57,8 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
         const data = state.peek(namespace);
         if (!data || terms.length === 0) return [];
         refreshEpisodeText(data);
-        return data.episodeText.search(terms, limit, candidatePredicate(data, filter));
+        const scope = candidateScope(data, filter);
+        return data.episodeText.search(terms, limit, scope.admits, scope.accept);
       },
     ),
 

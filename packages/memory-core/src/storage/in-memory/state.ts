@@ -7,6 +7,7 @@ import type { EpisodeFacets } from './episode-facets.js';
 import { EpisodeOrder } from './episode-order.js';
 import type { EpisodePartition } from './episode-partition.js';
 import type { Lifecycle } from './guard.js';
+import { PartitionedBm25Index } from './partitioned-bm25-index.js';
 import type { PartitionedVectorIndex } from './partitioned-vector-index.js';
 import type { PatternGroup } from './pattern-group.js';
 import { ProcedureCounter } from './procedure-counter.js';
@@ -18,7 +19,8 @@ export class NamespaceData {
   readonly episodes = new Map<string, Episode>();
   readonly episodeOrder = new EpisodeOrder();
   readonly episodeFacets = new Map<string, EpisodeFacets>();
-  readonly episodeText = new Bm25Index();
+  /** Full text by partition (domain, completed, archived), moved when a dirty episode is re-indexed. */
+  readonly episodeText = new PartitionedBm25Index<EpisodePartition>();
   /** Episodes whose full-text document is stale; indexed by the next text query. */
   readonly dirtyEpisodeText = new Set<string>();
   /** episode id → terms of its indexed steps' tools and actions (steps never change once stored) */
