@@ -1,6 +1,7 @@
 import type { ScoredId } from '../filters.js';
+import { CosineQuery } from './cosine-query.js';
 import { TopK } from './top-k.js';
-import { CosineQuery, VectorIndex } from './vector-index.js';
+import { VectorIndex } from './vector-index.js';
 
 /** What a partition is keyed by; any extra fields are for the caller's `admits`. */
 export interface Partition {
