@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { CosineQuery } from '../../src/storage/in-memory/cosine-query.js';
+import { TopK } from '../../src/storage/in-memory/top-k.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
 
 function unit(dimensions: number, values: Record<number, number>): Float32Array {
@@ -52,5 +54,68 @@ describe('VectorIndex', () => {
     const copy = index.get('a')!;
     copy[0] = 42;
     expect(index.get('a')).toEqual(unit(2, { 1: 1 }));
+  });
+});
+
+/** The reference four-lane dot product: component i in lane i mod 4, the tail past the last four in lane 0. */
+function laneDot(left: Float32Array, right: Float32Array): number {
+  const lane = [0, 0, 0, 0];
+  const body = left.length - (left.length % 4);
+  for (let index = 0; index < left.length; index++)
+    lane[index < body ? index % 4 : 0]! += left[index]! * right[index]!;
+  return lane[0]! + lane[1]! + lane[2]! + lane[3]!;
+}
+
+function referenceCosine(stored: Float32Array, query: Float32Array): number {
+  // Stored norms are float32.
+  const storedNorm = Math.fround(Math.sqrt(laneDot(stored, stored)));
+  const queryNorm = Math.sqrt(laneDot(query, query));
+  return storedNorm > 0 && queryNorm > 0 ? laneDot(stored, query) / (storedNorm * queryNorm) : 0;
+}
+
+describe('VectorIndex.scoreInto', () => {
+  it('scores a dense query with the four-lane sums, tail included (7 dimensions)', () => {
+    const stored = new Float32Array([0.1, -0.2, 0.3, 0.7, 0.05, -0.9, 0.33]);
+    const query = new Float32Array([0.3, 0.1, -0.4, 0.2, 0.8, 0.6, -0.1]);
+    expect(CosineQuery.of(query).nonzero).toBeUndefined();
+    const index = new VectorIndex(7);
+    index.set('a', stored);
+    const best = new TopK(5);
+    index.scoreInto(CosineQuery.of(query), best);
+    expect(best.results()).toEqual([{ id: 'a', score: referenceCosine(stored, query) }]);
+  });
+
+  it('scores a sparse query over its nonzero components only, to the same bits', () => {
+    let seed = 3;
+    const next = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Mostly zero, signed, tail included: 10 dimensions.
+    const sparse = () => Float32Array.from({ length: 10 }, () => (next() < 0.6 ? 0 : next() * 2 - 1));
+    const index = new VectorIndex(10);
+    const rows = Array.from({ length: 200 }, () => sparse());
+    rows.forEach((row, number) => {
+      index.set(`r${number}`, row);
+    });
+    let sparseQueries = 0;
+    for (let round = 0; round < 50; round++) {
+      const query = sparse();
+      const prepared = CosineQuery.of(query);
+      if (prepared.nonzero) sparseQueries++;
+      const best = new TopK(rows.length);
+      index.scoreInto(prepared, best);
+      const scores = new Map(best.results().map((hit) => [hit.id, hit.score]));
+      rows.forEach((row, number) => {
+        expect(Object.is(scores.get(`r${number}`), referenceCosine(row, query))).toBe(true);
+      });
+    }
+    expect(sparseQueries).toBeGreaterThan(25);
+  });
+
+  it('scores every row 0 for the zero query', () => {
+    const index = new VectorIndex(4);
+    index.set('a', new Float32Array([1, 0, 0, 0]));
+    expect(index.search(new Float32Array(4), 5)).toEqual([{ id: 'a', score: 0 }]);
   });
 });

@@ -102,23 +102,41 @@ export class Bm25Index {
     return slot !== undefined && (this.terms[slot]?.has(term) ?? false);
   }
 
+  /** Documents holding `term`: its posting's size. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.size ?? 0;
+  }
+
+  /** Sum of the documents' lengths in terms. */
+  get termCount(): number {
+    return this.totalLength;
+  }
+
   /**
    * The `limit` best documents holding any of `terms` that `accept` lets through, best first. Repeated query
    * terms count once. `accept` runs only for documents whose score could still enter the result.
    */
-  search(terms: readonly string[], limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
-    const documentCount = this.slots.size;
-    if (documentCount === 0 || limit <= 0) return [];
-    const averageLength = this.totalLength / documentCount || 1;
+  search(terms: readonly string[], limit: number, accept?: (id: string) => boolean): ScoredId[] {
+    if (this.size === 0 || limit <= 0) return [];
+    const best = new TopK(limit);
+    this.scoreInto(Bm25Query.of(terms, [this]), best, accept);
+    return best.results();
+  }
+
+  /**
+   * Offers the score of every document holding a query term to `best`. The query carries the corpus
+   * statistics (idf, average length), so several indexes can be scored as one corpus.
+   */
+  scoreInto(query: Bm25Query, best: TopK, accept?: (id: string) => boolean): void {
     const scores = this.scores;
     const lengths = this.lengths;
+    const lengthWeight = (BM25_K1 * BM25_B) / query.averageLength;
+    const baseNorm = BM25_K1 * (1 - BM25_B);
     const touched: number[] = [];
-    for (const term of new Set(terms)) {
-      const posting = this.postings.get(term);
+    for (let index = 0; index < query.terms.length; index++) {
+      const posting = this.postings.get(query.terms[index]!);
       if (!posting) continue;
-      const idf = Math.log(1 + (documentCount - posting.size + 0.5) / (posting.size + 0.5));
-      const lengthWeight = (BM25_K1 * BM25_B) / averageLength;
-      const baseNorm = BM25_K1 * (1 - BM25_B);
+      const idf = query.idfs[index]!;
       for (const [slot, frequency] of posting) {
         const weight =
           (idf * frequency * (BM25_K1 + 1)) / (frequency + baseNorm + lengthWeight * lengths[slot]!);
@@ -126,14 +144,12 @@ export class Bm25Index {
         scores[slot] = scores[slot]! + weight;
       }
     }
-    const best = new TopK(limit);
     for (const slot of touched) {
       const score = scores[slot]!;
       scores[slot] = 0;
       const id = this.ids[slot]!;
-      if (best.admits(id, score) && accept(id)) best.push(id, score);
+      if (best.admits(id, score) && (accept === undefined || accept(id))) best.push(id, score);
     }
-    return best.results();
   }
 
   private allocate(id: string): number {
@@ -157,5 +173,35 @@ export class Bm25Index {
     lengths.set(this.lengths);
     this.lengths = lengths;
     this.scores = new Float64Array(capacity);
+  }
+}
+
+/** Distinct query terms with their idf, and the average document length, over one or more indexes. */
+export class Bm25Query {
+  private constructor(
+    readonly terms: readonly string[],
+    readonly idfs: readonly number[],
+    readonly averageLength: number,
+  ) {}
+
+  /** Statistics of the corpus made of `indexes` together (each document sits in exactly one of them). */
+  static of(terms: readonly string[], indexes: Iterable<Bm25Index>): Bm25Query {
+    const parts = [...indexes];
+    let documentCount = 0;
+    let termCount = 0;
+    for (const part of parts) {
+      documentCount += part.size;
+      termCount += part.termCount;
+    }
+    const distinct: string[] = [];
+    const idfs: number[] = [];
+    for (const term of new Set(terms)) {
+      let frequency = 0;
+      for (const part of parts) frequency += part.documentFrequency(term);
+      if (frequency === 0) continue;
+      distinct.push(term);
+      idfs.push(Math.log(1 + (documentCount - frequency + 0.5) / (frequency + 0.5)));
+    }
+    return new Bm25Query(distinct, idfs, termCount / documentCount || 1);
   }
 }

@@ -11,7 +11,7 @@ export function deleteEpisodeCascade(state: InMemoryState, data: NamespaceData, 
   if (!episode) return;
   unindexEpisode(data, episode);
   state.episodeNamespaces.delete(id);
-  data.vectorIndex('episode')?.delete(id);
+  data.episodeVectors?.delete(id);
   data.relationships.removeEpisode(id);
   for (const patternId of data.patternsByEpisode.get(id) ?? []) {
     const pattern = data.patterns.get(patternId);

@@ -1,5 +1,6 @@
 import type { Episode } from '../../domain/episode.js';
 import type { CandidateFilter, EpisodeFilter } from '../filters.js';
+import type { EpisodePartition } from './episode-partition.js';
 import type { NamespaceData } from './state.js';
 
 /** An empty list filters nothing, like an absent one. */
@@ -42,21 +43,35 @@ export function matchesEpisodeFilter(data: NamespaceData, episode: Episode, filt
   return true;
 }
 
-/** A predicate over episode ids for candidate search (text and vector), reading only the episode's facets. */
-export function candidatePredicate(data: NamespaceData, filter: CandidateFilter): (id: string) => boolean {
+/**
+ * A candidate filter split for partitioned search: `admits` picks the partitions (domain, completed,
+ * archived) to scan, and `accept` checks what partitions cannot (task type, outcome) per episode, absent when
+ * the partitions decide alone, as they do for retrieval.
+ */
+export interface CandidateScope {
+  admits: (partition: EpisodePartition) => boolean;
+  accept: ((id: string) => boolean) | undefined;
+}
+
+export function candidateScope(data: NamespaceData, filter: CandidateFilter): CandidateScope {
   const includeArchived = filter.includeArchived ?? false;
   const completedOnly = filter.completedOnly ?? true;
   const domains = restricts(filter.domains) ? filter.domains : undefined;
   const taskTypes = restricts(filter.taskTypes) ? filter.taskTypes : undefined;
   const outcomeTypes = restricts(filter.outcomeTypes) ? filter.outcomeTypes : undefined;
-  return (id) => {
-    const facets = data.episodeFacets.get(id);
-    if (facets === undefined) return false;
-    if (!includeArchived && facets.archived) return false;
-    if (completedOnly && !facets.completed) return false;
-    if (domains && !domains.includes(facets.domain)) return false;
-    if (taskTypes && !taskTypes.includes(facets.taskType)) return false;
-    if (outcomeTypes && (facets.outcome === null || !outcomeTypes.includes(facets.outcome))) return false;
-    return true;
+  const admits = (partition: EpisodePartition) =>
+    (includeArchived || !partition.archived) &&
+    (!completedOnly || partition.completed) &&
+    (!domains || domains.includes(partition.domain));
+  if (!taskTypes && !outcomeTypes) return { admits, accept: undefined };
+  return {
+    admits,
+    accept: (id) => {
+      const facets = data.episodeFacets.get(id);
+      if (facets === undefined) return false;
+      if (taskTypes && !taskTypes.includes(facets.taskType)) return false;
+      if (outcomeTypes && (facets.outcome === null || !outcomeTypes.includes(facets.outcome))) return false;
+      return true;
+    },
   };
 }

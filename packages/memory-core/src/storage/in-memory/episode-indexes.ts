@@ -3,6 +3,7 @@ import { episodeSearchText } from '../../text/search-documents.js';
 import { searchTerms } from '../../text/terms.js';
 import { EpisodeFacets } from './episode-facets.js';
 import { orderKey } from './episode-order.js';
+import { EpisodePartition } from './episode-partition.js';
 import type { NamespaceData } from './state.js';
 
 /**
@@ -14,7 +15,7 @@ import type { NamespaceData } from './state.js';
 /** Adds a stored episode (the record too) to the namespace's indexes. */
 export function indexEpisode(data: NamespaceData, episode: Episode): void {
   data.episodes.set(episode.id, episode);
-  data.episodeFacets.set(episode.id, EpisodeFacets.of(episode));
+  setFacets(data, episode);
   data.episodeOrder.insert(orderKey(episode));
   for (const checkpoint of episode.checkpoints) data.checkpoints.set(checkpoint.id, episode.id);
   data.dirtyEpisodeText.add(episode.id);
@@ -39,9 +40,20 @@ export function reindexEpisode(data: NamespaceData, previous: Episode, next: Epi
     data.episodeOrder.insert(orderKey(next));
   }
   data.episodes.set(next.id, next);
-  data.episodeFacets.set(next.id, EpisodeFacets.of(next));
+  setFacets(data, next);
   for (const checkpoint of next.checkpoints) data.checkpoints.set(checkpoint.id, next.id);
   data.dirtyEpisodeText.add(next.id);
+}
+
+/**
+ * Records the episode's facets and moves its vector to the partition they name: completing, archiving,
+ * restoring, re-domaining and re-importing an episode (which keeps its vector) all pass here. Its text
+ * document moves when the next text query re-indexes it: every caller also marks it dirty.
+ */
+function setFacets(data: NamespaceData, episode: Episode): void {
+  const facets = EpisodeFacets.of(episode);
+  data.episodeFacets.set(episode.id, facets);
+  data.episodeVectors?.move(episode.id, EpisodePartition.of(facets));
 }
 
 /** Steps were appended to a stored episode. */
@@ -72,7 +84,8 @@ export function refreshEpisodeText(data: NamespaceData): void {
     }
     const recordText = episodeSearchText({ ...episode, steps: [] });
     const terms = recordText.length === 0 ? [] : recordText.split(' ');
-    data.episodeText.set(id, cached.terms.length === 0 ? terms : [...terms, ...cached.terms]);
+    const partition = EpisodePartition.of(data.episodeFacets.get(id)!);
+    data.episodeText.set(id, cached.terms.length === 0 ? terms : [...terms, ...cached.terms], partition);
   }
   data.dirtyEpisodeText.clear();
 }

@@ -1,12 +1,15 @@
 import type { CandidateFilter, PatternFilter, ScoredId } from '../filters.js';
 import type { EmbeddingTarget, SearchIndex } from '../search-index.js';
-import { candidatePredicate } from './episode-filters.js';
+import { candidateScope } from './episode-filters.js';
 import { refreshEpisodeText } from './episode-indexes.js';
+import { EpisodePartition } from './episode-partition.js';
 import { invalid, notFound } from './failures.js';
 import { MAX_BATCH_IDS } from './get-many.js';
 import { guarded } from './guard.js';
+import { PartitionedVectorIndex } from './partitioned-vector-index.js';
 import { patternPredicate } from './patterns.js';
 import type { InMemoryState, NamespaceData } from './state.js';
+import { VectorIndex } from './vector-index.js';
 
 export function createSearchIndex(state: InMemoryState): SearchIndex {
   return {
@@ -18,7 +21,13 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
         const data = state.peek(namespace);
         if (!data || !hasRecord(data, target, id)) throw notFound(target, id, namespace);
         state.dimensions ??= vector.length;
-        data.vectorIndexFor(target, state.dimensions).set(id, vector);
+        if (target === 'episode') {
+          data.episodeVectors ??= new PartitionedVectorIndex(state.dimensions);
+          data.episodeVectors.set(id, vector, EpisodePartition.of(data.episodeFacets.get(id)!));
+        } else {
+          data.patternVectors ??= new VectorIndex(state.dimensions);
+          data.patternVectors.set(id, vector);
+        }
       },
     ),
 
@@ -30,7 +39,8 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
           throw invalid(`getEmbeddings accepts at most ${MAX_BATCH_IDS} ids (got ${ids.length})`);
         }
         const vectors = new Map<string, Float32Array>();
-        const index = state.peek(namespace)?.vectorIndex(target);
+        const data = state.peek(namespace);
+        const index = target === 'episode' ? data?.episodeVectors : data?.patternVectors;
         if (!index) return vectors;
         for (const id of ids) {
           const vector = index.get(id);
@@ -47,7 +57,8 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
         const data = state.peek(namespace);
         if (!data || terms.length === 0) return [];
         refreshEpisodeText(data);
-        return data.episodeText.search(terms, limit, candidatePredicate(data, filter));
+        const scope = candidateScope(data, filter);
+        return data.episodeText.search(terms, limit, scope.admits, scope.accept);
       },
     ),
 
@@ -57,9 +68,10 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
       (namespace: string, vector: Float32Array, filter: CandidateFilter, limit: number): ScoredId[] => {
         checkVector(state, vector);
         const data = state.peek(namespace);
-        const index = data?.vectorIndex('episode');
+        const index = data?.episodeVectors;
         if (!data || !index) return [];
-        return index.search(vector, limit, candidatePredicate(data, filter));
+        const scope = candidateScope(data, filter);
+        return index.search(vector, limit, scope.admits, scope.accept);
       },
     ),
 
@@ -79,7 +91,7 @@ export function createSearchIndex(state: InMemoryState): SearchIndex {
       (namespace: string, vector: Float32Array, filter: PatternFilter, limit: number): ScoredId[] => {
         checkVector(state, vector);
         const data = state.peek(namespace);
-        const index = data?.vectorIndex('pattern');
+        const index = data?.patternVectors;
         if (!data || !index) return [];
         return index.search(vector, limit, patternIdPredicate(data, filter));
       },
@@ -106,10 +118,26 @@ function hasRecord(data: NamespaceData, target: EmbeddingTarget, id: string): bo
   return target === 'episode' ? data.episodes.has(id) : data.patterns.has(id);
 }
 
-function patternIdPredicate(data: NamespaceData, filter: PatternFilter): (id: string) => boolean {
+/**
+ * A predicate over pattern ids, or undefined when the filter restricts nothing: patterns are never deleted,
+ * so every indexed id is a stored pattern and the scan can skip the lookup.
+ */
+function patternIdPredicate(
+  data: NamespaceData,
+  filter: PatternFilter,
+): ((id: string) => boolean) | undefined {
+  if (!restrictsPatterns(filter)) return undefined;
   const accept = patternPredicate(filter);
   return (id) => {
     const pattern = data.patterns.get(id);
     return pattern !== undefined && accept(pattern);
   };
+}
+
+function restrictsPatterns(filter: PatternFilter): boolean {
+  return (
+    (filter.types !== undefined && filter.types.length > 0) ||
+    (filter.domains !== undefined && filter.domains.length > 0) ||
+    filter.minOccurrences !== undefined
+  );
 }

@@ -2,22 +2,25 @@ import type { Episode } from '../../domain/episode.js';
 import type { Heuristic } from '../../domain/heuristic.js';
 import type { Pattern } from '../../domain/pattern.js';
 import type { RecommendationFeedback, RecommendationSession } from '../../domain/recommendation.js';
-import type { EmbeddingTarget } from '../search-index.js';
 import { Bm25Index } from './bm25-index.js';
 import type { EpisodeFacets } from './episode-facets.js';
 import { EpisodeOrder } from './episode-order.js';
+import type { EpisodePartition } from './episode-partition.js';
 import type { Lifecycle } from './guard.js';
+import { PartitionedBm25Index } from './partitioned-bm25-index.js';
+import type { PartitionedVectorIndex } from './partitioned-vector-index.js';
 import type { PatternGroup } from './pattern-group.js';
 import { ProcedureCounter } from './procedure-counter.js';
 import { RelationshipGraph } from './relationship-graph.js';
-import { VectorIndex } from './vector-index.js';
+import type { VectorIndex } from './vector-index.js';
 
 /** Everything one namespace holds. Records are stored as private copies; indexes are kept in step. */
 export class NamespaceData {
   readonly episodes = new Map<string, Episode>();
   readonly episodeOrder = new EpisodeOrder();
   readonly episodeFacets = new Map<string, EpisodeFacets>();
-  readonly episodeText = new Bm25Index();
+  /** Full text by partition (domain, completed, archived), moved when a dirty episode is re-indexed. */
+  readonly episodeText = new PartitionedBm25Index<EpisodePartition>();
   /** Episodes whose full-text document is stale; indexed by the next text query. */
   readonly dirtyEpisodeText = new Set<string>();
   /** episode id → terms of its indexed steps' tools and actions (steps never change once stored) */
@@ -46,22 +49,12 @@ export class NamespaceData {
   readonly feedbackSessions = new Map<string, string>();
   readonly procedure = new ProcedureCounter();
 
-  private readonly vectors = new Map<EmbeddingTarget, VectorIndex>();
+  /** Episode vectors by partition (domain, completed, archived); created with the first vector. */
+  episodeVectors: PartitionedVectorIndex<EpisodePartition> | undefined;
+  /** Created with the first pattern vector. */
+  patternVectors: VectorIndex | undefined;
 
   constructor(readonly name: string) {}
-
-  vectorIndex(target: EmbeddingTarget): VectorIndex | undefined {
-    return this.vectors.get(target);
-  }
-
-  vectorIndexFor(target: EmbeddingTarget, dimensions: number): VectorIndex {
-    let index = this.vectors.get(target);
-    if (!index) {
-      index = new VectorIndex(dimensions);
-      this.vectors.set(target, index);
-    }
-    return index;
-  }
 }
 
 /** The whole store: namespaces plus the few things that are global (ids, metadata, vector dimension). */

@@ -1,4 +1,5 @@
 import type { ScoredId } from '../filters.js';
+import { CosineQuery, dot, type SparseLanes } from './cosine-query.js';
 import { TopK } from './top-k.js';
 
 const INITIAL_ROWS = 64;
@@ -64,19 +65,83 @@ export class VectorIndex {
    * The `limit` rows most cosine-similar to `query` that `accept` lets through, best first. `accept` runs only
    * for rows whose score could still enter the result.
    */
-  search(query: Float32Array, limit: number, accept: (id: string) => boolean = () => true): ScoredId[] {
-    const queryNorm = Math.sqrt(dot(query, 0, query, this.dimensions));
+  search(query: Float32Array, limit: number, accept?: (id: string) => boolean): ScoredId[] {
     const best = new TopK(limit);
-    for (let row = 0; row < this.rowIds.length; row++) {
-      const norm = this.norms[row]!;
-      const score =
-        norm > 0 && queryNorm > 0
-          ? dot(this.matrix, row * this.dimensions, query, this.dimensions) / (norm * queryNorm)
-          : 0;
-      const id = this.rowIds[row]!;
-      if (best.admits(id, score) && accept(id)) best.push(id, score);
-    }
+    this.scoreInto(CosineQuery.of(query), best, accept);
     return best.results();
+  }
+
+  /**
+   * Offers every row's cosine similarity to `best` (shared by callers that scan several indexes). The dot
+   * product is inlined and reads the query as float64, and a sparse query (as the local hashing embedder
+   * gives) visits only its nonzero components: the same sums in the same order either way (see
+   * `CosineQuery`), so the same scores.
+   */
+  scoreInto(query: CosineQuery, best: TopK, accept?: (id: string) => boolean): void {
+    if (query.norm === 0) {
+      for (const id of this.rowIds)
+        if (best.admits(id, 0) && (accept === undefined || accept(id))) best.push(id, 0);
+      return;
+    }
+    if (query.nonzero) this.scoreSparse(query, query.nonzero, best, accept);
+    else this.scoreDense(query, best, accept);
+  }
+
+  private scoreDense(query: CosineQuery, best: TopK, accept: ((id: string) => boolean) | undefined): void {
+    const { matrix, norms, rowIds, dimensions } = this;
+    const { components, norm: queryNorm } = query;
+    const body = dimensions - (dimensions % 4);
+    for (let row = 0, offset = 0; row < rowIds.length; row++, offset += dimensions) {
+      const norm = norms[row]!;
+      let score = 0;
+      if (norm > 0) {
+        let lane0 = 0;
+        let lane1 = 0;
+        let lane2 = 0;
+        let lane3 = 0;
+        let index = 0;
+        for (; index < body; index += 4) {
+          const at = offset + index;
+          lane0 += matrix[at]! * components[index]!;
+          lane1 += matrix[at + 1]! * components[index + 1]!;
+          lane2 += matrix[at + 2]! * components[index + 2]!;
+          lane3 += matrix[at + 3]! * components[index + 3]!;
+        }
+        for (; index < dimensions; index++) lane0 += matrix[offset + index]! * components[index]!;
+        score = (lane0 + lane1 + lane2 + lane3) / (norm * queryNorm);
+      }
+      const id = rowIds[row]!;
+      if (best.admits(id, score) && (accept === undefined || accept(id))) best.push(id, score);
+    }
+  }
+
+  private scoreSparse(
+    query: CosineQuery,
+    nonzero: SparseLanes,
+    best: TopK,
+    accept: ((id: string) => boolean) | undefined,
+  ): void {
+    const { matrix, norms, rowIds, dimensions } = this;
+    const { components, norm: queryNorm } = query;
+    const { indexes, end0, end1, end2, end3 } = nonzero;
+    for (let row = 0, offset = 0; row < rowIds.length; row++, offset += dimensions) {
+      const norm = norms[row]!;
+      let score = 0;
+      if (norm > 0) {
+        let lane0 = 0;
+        let lane1 = 0;
+        let lane2 = 0;
+        let lane3 = 0;
+        let at = 0;
+        for (; at < end0; at++) lane0 += matrix[offset + indexes[at]!]! * components[indexes[at]!]!;
+        for (; at < end1; at++) lane1 += matrix[offset + indexes[at]!]! * components[indexes[at]!]!;
+        for (; at < end2; at++) lane2 += matrix[offset + indexes[at]!]! * components[indexes[at]!]!;
+        for (; at < end3; at++) lane3 += matrix[offset + indexes[at]!]! * components[indexes[at]!]!;
+        score = (lane0 + lane1 + lane2 + lane3) / (norm * queryNorm);
+      }
+      const id = rowIds[row]!;
+      if (best.admits(id, score) && (accept === undefined || accept(id))) best.push(id, score);
+    }
   }
 
   private ensureCapacity(rows: number): void {
@@ -90,21 +155,4 @@ export class VectorIndex {
     this.matrix = matrix;
     this.norms = norms;
   }
-}
-
-/** Dot product of `length` components of `matrix` from `offset` with `vector`, four lanes at a time. */
-function dot(matrix: Float32Array, offset: number, vector: Float32Array, length: number): number {
-  let lane0 = 0;
-  let lane1 = 0;
-  let lane2 = 0;
-  let lane3 = 0;
-  let index = 0;
-  for (; index + 3 < length; index += 4) {
-    lane0 += matrix[offset + index]! * vector[index]!;
-    lane1 += matrix[offset + index + 1]! * vector[index + 1]!;
-    lane2 += matrix[offset + index + 2]! * vector[index + 2]!;
-    lane3 += matrix[offset + index + 3]! * vector[index + 3]!;
-  }
-  for (; index < length; index++) lane0 += matrix[offset + index]! * vector[index]!;
-  return lane0 + lane1 + lane2 + lane3;
 }
