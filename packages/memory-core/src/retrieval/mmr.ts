@@ -16,25 +16,27 @@ export function maximalMarginalRelevance<T extends DiversityCandidate>(
   limit: number,
 ): T[] {
   const remaining = [...candidates];
+  // Each candidate's highest similarity to anything picked so far, updated with the latest pick only.
+  const redundancy = new Array<number>(remaining.length).fill(0);
   const picked: T[] = [];
   while (picked.length < limit && remaining.length > 0) {
     let bestIndex = 0;
     let bestValue = Number.NEGATIVE_INFINITY;
-    for (const [index, candidate] of remaining.entries()) {
-      let redundancy = 0;
-      if (candidate.vector) {
-        for (const chosen of picked) {
-          if (chosen.vector)
-            redundancy = Math.max(redundancy, cosineSimilarity(candidate.vector, chosen.vector));
-        }
-      }
-      const value = lambda * candidate.score - (1 - lambda) * redundancy;
+    for (let index = 0; index < remaining.length; index++) {
+      const value = lambda * remaining[index]!.score - (1 - lambda) * redundancy[index]!;
       if (value > bestValue) {
         bestValue = value;
         bestIndex = index;
       }
     }
-    picked.push(remaining.splice(bestIndex, 1)[0]!);
+    const chosen = remaining.splice(bestIndex, 1)[0]!;
+    redundancy.splice(bestIndex, 1);
+    picked.push(chosen);
+    if (!chosen.vector || picked.length >= limit) continue;
+    for (let index = 0; index < remaining.length; index++) {
+      const vector = remaining[index]!.vector;
+      if (vector) redundancy[index] = Math.max(redundancy[index]!, cosineSimilarity(vector, chosen.vector));
+    }
   }
   return picked;
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { cosineSimilarity } from '../../src/embeddings/provider.js';
 import { wilsonLowerBound } from '../../src/learning/wilson.js';
 import { fusedRelevance, reciprocalRankFusion } from '../../src/retrieval/fusion.js';
 import { maximalMarginalRelevance } from '../../src/retrieval/mmr.js';
@@ -80,6 +81,59 @@ describe('maximal marginal relevance', () => {
           const picked = maximalMarginalRelevance(candidates, 0.7, limit);
           expect(picked.length).toBe(Math.min(limit, candidates.length));
           expect(new Set(picked.map((item) => item.id)).size).toBe(picked.length);
+        },
+      ),
+    );
+  });
+
+  it('picks exactly what the textbook definition picks: max similarity to every item picked so far (property)', () => {
+    const textbook = <T extends { score: number; vector?: Float32Array }>(
+      items: T[],
+      lambda: number,
+      limit: number,
+    ) => {
+      const remaining = [...items];
+      const picked: T[] = [];
+      while (picked.length < limit && remaining.length > 0) {
+        let best = 0;
+        let bestValue = Number.NEGATIVE_INFINITY;
+        remaining.forEach((candidate, index) => {
+          let redundancy = 0;
+          for (const chosen of picked) {
+            if (candidate.vector && chosen.vector)
+              redundancy = Math.max(redundancy, cosineSimilarity(candidate.vector, chosen.vector));
+          }
+          const value = lambda * candidate.score - (1 - lambda) * redundancy;
+          if (value > bestValue) {
+            bestValue = value;
+            best = index;
+          }
+        });
+        picked.push(remaining.splice(best, 1)[0]!);
+      }
+      return picked;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            score: fc.double({ min: 0, max: 1, noNaN: true }),
+            vector: fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 })),
+          }),
+          { maxLength: 25 },
+        ),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.nat(12),
+        (rows, lambda, limit) => {
+          const candidates = rows.map((row, id) => ({
+            id,
+            score: row.score,
+            ...(row.vector ? { vector: Float32Array.from(row.vector) } : {}),
+          }));
+          const ids = (items: { id: number }[]) => items.map((item) => item.id);
+          expect(ids(maximalMarginalRelevance(candidates, lambda, limit))).toEqual(
+            ids(textbook(candidates, lambda, limit)),
+          );
         },
       ),
     );
