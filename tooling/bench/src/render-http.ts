@@ -42,7 +42,7 @@ export function renderHttp(results: HttpResults): string[] {
     "service's one event loop, so one process serves at most about 1 / (the per-query cost of the libSQL retrieve",
     'rows above) queries per second, and concurrent requests queue behind each other (hence the p99). The',
     'per-query cost is tracked with the libSQL backend: about ten statements per retrieval, run one after',
-    'another (docs/adr/0007-filters-inside-the-search-index.md).',
+    'another (docs/adr/0007-filters-inside-the-search-index.md, docs/adr/0008-one-facet-token-and-compact-vectors.md).',
     '',
   ];
 }
