@@ -4,6 +4,7 @@ import { uuidv7 } from '../../src/domain/ids.js';
 import type { CandidateFilter } from '../../src/storage/filters.js';
 import { createInMemoryStorage } from '../../src/testing.js';
 import { searchTerms } from '../../src/text/terms.js';
+import { episodeRecord } from '../support/episode-record.js';
 
 /**
  * The in-memory search indexes partition episodes by domain, completed and archived. Every way an episode
@@ -29,22 +30,7 @@ describe('in-memory episode partitions', () => {
   const missing: [string[], string[]] = [[], []];
 
   it('starts open: found only when open episodes are admitted', async () => {
-    await storage.insertEpisode({
-      schemaVersion: 1,
-      id,
-      namespace: 'default',
-      taskType: 'other',
-      taskDescription: 'Reconcile the ledger',
-      context: { domain: 'finance', complexity: 'simple', tags: [] },
-      startedAt: '2025-01-01T00:00:00.000Z',
-      steps: [],
-      patternIds: [],
-      heuristicIds: [],
-      labels: [],
-      metadata: {},
-      checkpoints: [],
-      version: 1,
-    });
+    await storage.insertEpisode(episodeRecord({ id }));
     await storage.saveEmbedding('default', 'episode', id, query);
     expect(await foundBy({})).toEqual(missing);
     expect(await foundBy({ completedOnly: false, domains: ['finance'] })).toEqual(found);

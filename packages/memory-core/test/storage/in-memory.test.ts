@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Episode } from '../../src/domain/episode.js';
 import { uuidv7 } from '../../src/domain/ids.js';
 import { createInMemoryStorage } from '../../src/testing.js';
 import { searchTerms } from '../../src/text/terms.js';
+import { episodeRecord as episode } from '../support/episode-record.js';
 import { rejectsWithCode } from '../support/memory.js';
-
-function episode(overrides: Partial<Episode> = {}): Episode {
-  return {
-    schemaVersion: 1,
-    id: uuidv7(),
-    namespace: 'default',
-    taskType: 'other',
-    taskDescription: 'Reconcile the ledger',
-    context: { domain: 'finance', complexity: 'simple', tags: [] },
-    startedAt: '2025-01-01T00:00:00.000Z',
-    steps: [],
-    patternIds: [],
-    heuristicIds: [],
-    labels: [],
-    metadata: {},
-    checkpoints: [],
-    version: 1,
-    ...overrides,
-  };
-}
 
 describe('createInMemoryStorage', () => {
   it('is the `memory` kind', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/storage/in-memory/bm25-index.js';
 import { PartitionedBm25Index } from '../../src/storage/in-memory/partitioned-bm25-index.js';
-
-interface Shelf {
-  key: string;
-}
-
-const red: Shelf = { key: 'red' };
-const blue: Shelf = { key: 'blue' };
-const all = () => true;
-const only = (shelf: Shelf) => (partition: Shelf) => partition.key === shelf.key;
+import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 describe('PartitionedBm25Index', () => {
   it('scores with the statistics of every partition, reading only the admitted ones', () => {

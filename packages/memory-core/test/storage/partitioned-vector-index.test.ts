@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartitionedVectorIndex } from '../../src/storage/in-memory/partitioned-vector-index.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
-
-interface Shelf {
-  key: string;
-}
-
-const red: Shelf = { key: 'red' };
-const blue: Shelf = { key: 'blue' };
-const all = () => true;
-const only = (shelf: Shelf) => (partition: Shelf) => partition.key === shelf.key;
+import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 function vector(...values: number[]): Float32Array {
   return new Float32Array(values);

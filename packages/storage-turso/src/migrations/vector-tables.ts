@@ -27,38 +27,27 @@ export const EMBEDDING_DIMENSIONS_KEY = 'storage.embedding_dimensions';
  * delete before inserting: an `OR REPLACE` inside a trigger yields to the conflict clause of the statement that
  * fired it (an upsert's). Changing this text changes migration 0004's checksum: add a migration.
  */
-export const COMPACT_VECTOR_TABLES_SQL = `
-CREATE TABLE episode_vectors_compact (
-  seq INTEGER PRIMARY KEY,
-  vector F8_BLOB({{dimensions}}) NOT NULL
-);
-CREATE TRIGGER episode_vectors_compact_inserted AFTER INSERT ON episode_vectors BEGIN
-  DELETE FROM episode_vectors_compact WHERE seq = new.seq;
-  INSERT INTO episode_vectors_compact (seq, vector) VALUES (new.seq, vector8(new.vector));
-END;
-CREATE TRIGGER episode_vectors_compact_updated AFTER UPDATE OF vector ON episode_vectors BEGIN
-  DELETE FROM episode_vectors_compact WHERE seq = new.seq;
-  INSERT INTO episode_vectors_compact (seq, vector) VALUES (new.seq, vector8(new.vector));
-END;
-CREATE TRIGGER episode_vectors_compact_deleted AFTER DELETE ON episode_vectors BEGIN
-  DELETE FROM episode_vectors_compact WHERE seq = old.seq;
-END;
-INSERT INTO episode_vectors_compact (seq, vector) SELECT seq, vector8(vector) FROM episode_vectors;
+export const COMPACT_VECTOR_TABLES_SQL = ['episode_vectors', 'pattern_vectors'].map(compactCopyOf).join('');
 
-CREATE TABLE pattern_vectors_compact (
+/** The compact table of one vector table, its triggers and its backfill. */
+function compactCopyOf(vectors: string): string {
+  const compact = `${vectors}_compact`;
+  return `
+CREATE TABLE ${compact} (
   seq INTEGER PRIMARY KEY,
   vector F8_BLOB({{dimensions}}) NOT NULL
 );
-CREATE TRIGGER pattern_vectors_compact_inserted AFTER INSERT ON pattern_vectors BEGIN
-  DELETE FROM pattern_vectors_compact WHERE seq = new.seq;
-  INSERT INTO pattern_vectors_compact (seq, vector) VALUES (new.seq, vector8(new.vector));
+CREATE TRIGGER ${compact}_inserted AFTER INSERT ON ${vectors} BEGIN
+  DELETE FROM ${compact} WHERE seq = new.seq;
+  INSERT INTO ${compact} (seq, vector) VALUES (new.seq, vector8(new.vector));
 END;
-CREATE TRIGGER pattern_vectors_compact_updated AFTER UPDATE OF vector ON pattern_vectors BEGIN
-  DELETE FROM pattern_vectors_compact WHERE seq = new.seq;
-  INSERT INTO pattern_vectors_compact (seq, vector) VALUES (new.seq, vector8(new.vector));
+CREATE TRIGGER ${compact}_updated AFTER UPDATE OF vector ON ${vectors} BEGIN
+  DELETE FROM ${compact} WHERE seq = new.seq;
+  INSERT INTO ${compact} (seq, vector) VALUES (new.seq, vector8(new.vector));
 END;
-CREATE TRIGGER pattern_vectors_compact_deleted AFTER DELETE ON pattern_vectors BEGIN
-  DELETE FROM pattern_vectors_compact WHERE seq = old.seq;
+CREATE TRIGGER ${compact}_deleted AFTER DELETE ON ${vectors} BEGIN
+  DELETE FROM ${compact} WHERE seq = old.seq;
 END;
-INSERT INTO pattern_vectors_compact (seq, vector) SELECT seq, vector8(vector) FROM pattern_vectors;
+INSERT INTO ${compact} (seq, vector) SELECT seq, vector8(vector) FROM ${vectors};
 `;
+}
