@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { bm25Baselines } from './baseline/bm25-baselines.js';
 import { answerableQueries } from './benchmark/relevance.js';
-import { loadTauBench, type Split } from './dataset/tau-bench.js';
+import { meanOfFolds } from './cross-validation.js';
+import { CV_FOLDS, loadTauBench, type Split } from './dataset/tau-bench.js';
 import { RANK_DEPTH } from './measures/ranked-query.js';
 import { createEvalMemory, ingestEpisodes } from './memory/eval-memory.js';
 import { evaluateVariant, type VariantResult } from './memory/evaluate-variant.js';
@@ -22,13 +23,28 @@ export interface EvalOptions {
   progress?: (message: string) => void;
 }
 
-/** Runs every measure of the quality bar and returns the report (numbers rounded for printing). */
+/**
+ * Runs every measure of the quality bar and returns the report (numbers rounded for printing). The `cv` split
+ * runs each fold and reports the mean over folds.
+ */
 export async function runEval(options: EvalOptions): Promise<EvalReport> {
+  if (options.split !== 'cv') return runOnce(options, 0);
+  const started = performance.now();
+  const folds: EvalReport[] = [];
+  for (let fold = 0; fold < CV_FOLDS; fold++) {
+    options.progress?.(`fold ${fold + 1} of ${CV_FOLDS} …`);
+    folds.push(await runOnce(options, fold));
+  }
+  return meanOfFolds(folds, performance.now() - started);
+}
+
+async function runOnce(options: EvalOptions, fold: number): Promise<EvalReport> {
   const started = performance.now();
   const progress = options.progress ?? (() => {});
   const bench = loadTauBench({
     dataDir: options.dataDir,
     split: options.split,
+    fold,
     ...(options.subset === undefined ? {} : { subset: options.subset }),
   });
   const { procedures, runs } = bench;

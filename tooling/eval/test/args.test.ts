@@ -27,7 +27,7 @@ describe('command line', () => {
   });
 
   it('rejects what it does not understand', () => {
-    expect(() => parseCli(['--split', 'train'])).toThrow('--split must be dev or test');
+    expect(() => parseCli(['--split', 'train'])).toThrow('--split must be dev, test or cv');
     expect(() => parseCli(['--subset', '0'])).toThrow('--subset must be a positive integer');
     expect(() => parseCli(['--bogus'])).toThrow();
   });

@@ -1,14 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../src/cli/data-dir.js';
+import { readJsonFile } from '../src/dataset/json-file.js';
 import { leaveOneTrialOut } from '../src/dataset/leave-one-out.js';
 import { renderAction } from '../src/dataset/render-action.js';
+import { CV_FOLDS, loadTauBench } from '../src/dataset/tau-bench.js';
 import { runEpisode, runQuery, stepResult, taskEpisode, taskQuery } from '../src/dataset/tau-episodes.js';
 import { isReadOnlyTool, procedureSignature } from '../src/dataset/tau-procedure.js';
 import { parseTauRuns, type TauRun } from '../src/dataset/tau-runs.js';
 import { parseTauTasks } from '../src/dataset/tau-tasks.js';
+
+const SAMPLE = new URL('./fixtures/tau-bench-sample', import.meta.url).pathname;
 
 const TASKS = [
   {
@@ -163,6 +167,33 @@ describe('run loader', () => {
     ]);
     expect(test.memory).toHaveLength(6);
     expect(leaveOneTrialOut(runs, 'lowest').heldOut.every((run) => run.trial === 0)).toBe(true);
+    // Cross-validation folds take the trials in turn, wrapping around.
+    expect(leaveOneTrialOut(runs, { position: 1 }).heldOut.every((run) => run.trial === 1)).toBe(true);
+    expect(leaveOneTrialOut(runs, { position: 5 }).heldOut.every((run) => run.trial === 1)).toBe(true);
+  });
+});
+
+describe('the cross-validation split', () => {
+  it('queries each training task exactly once, never with itself in memory, and never reads dev or test', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slm-eval-cv-'));
+    try {
+      // Only the train and run files exist: a cv run must not need the dev or test tasks.
+      for (const name of ['retail_tasks_train.json', 'gpt-4o-airline.json'])
+        copyFileSync(join(SAMPLE, name), join(dir, name));
+      const folds = Array.from({ length: CV_FOLDS }, (_, fold) =>
+        loadTauBench({ dataDir: dir, split: 'cv', fold }),
+      );
+      const queried = folds.flatMap((bench) => bench.procedures.queries.map((query) => query.text));
+      const train = parseTauTasks(readJsonFile(join(SAMPLE, 'retail_tasks_train.json')), 'train');
+      expect(queried.sort()).toEqual(train.map((task) => task.instruction).sort());
+      for (const bench of folds) {
+        const inMemory = new Set(bench.procedures.episodes.map((episode) => episode.start.taskDescription));
+        expect(bench.procedures.queries.some((query) => inMemory.has(query.text))).toBe(false);
+        expect(bench.procedures.episodes).toHaveLength(train.length - bench.procedures.queries.length);
+      }
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 });
 

@@ -11,11 +11,11 @@ export interface CliOptions {
   help: boolean;
 }
 
-export const USAGE = `Usage: pnpm eval [--json] [--split dev|test] [--data DIR] [--subset N] [--rounds N] [--signals]
+export const USAGE = `Usage: pnpm eval [--json] [--split dev|test|cv] [--data DIR] [--subset N] [--rounds N] [--signals]
 
   --json       print exactly one JSON object on stdout (progress goes to stderr)
-  --split      which retail tasks to query with: test (default, what is reported) or dev (the only split
-               to look at while adjusting anything)
+  --split      which retail tasks to query with: test (default, what is reported), dev (20 tasks), or cv
+               (5-fold cross-validation over the 500 training tasks: the split to adjust anything on)
   --data DIR   the τ-bench directory (default: ../shared/datasets/tau-bench beside the repository, or
                SLM_EVAL_DATA)
   --subset N   only the first N train tasks, queries and run tasks (a quick smoke run)
@@ -38,8 +38,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  if (values.split !== 'dev' && values.split !== 'test')
-    throw new Error(`--split must be dev or test, not "${values.split}"`);
+  if (values.split !== 'dev' && values.split !== 'test' && values.split !== 'cv')
+    throw new Error(`--split must be dev, test or cv, not "${values.split}"`);
   return {
     json: values.json,
     data: values.data,

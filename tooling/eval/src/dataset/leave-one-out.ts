@@ -7,17 +7,21 @@ export interface RunSplit {
 
 /**
  * Holds one trial of every task out of memory: the highest trial number for the test split, the lowest for
- * dev (the same 200 runs either way — the dev split only gives different queries to look at while adjusting).
+ * dev (the same 200 runs either way — the dev split only gives different queries to look at while adjusting),
+ * or the trial at a given position of the task's sorted trials (cross-validation folds, wrapping around).
  */
-export function leaveOneTrialOut(runs: readonly TauRun[], which: 'highest' | 'lowest'): RunSplit {
+export function leaveOneTrialOut(
+  runs: readonly TauRun[],
+  which: 'highest' | 'lowest' | { position: number },
+): RunSplit {
+  const byTask = new Map<number, TauRun[]>();
+  for (const run of runs) byTask.set(run.taskId, [...(byTask.get(run.taskId) ?? []), run]);
   const chosen = new Map<number, TauRun>();
-  for (const run of runs) {
-    const current = chosen.get(run.taskId);
-    const better =
-      which === 'highest'
-        ? run.trial > (current?.trial ?? -Infinity)
-        : run.trial < (current?.trial ?? Infinity);
-    if (better) chosen.set(run.taskId, run);
+  for (const [taskId, trials] of byTask) {
+    const sorted = [...trials].sort((left, right) => left.trial - right.trial);
+    const position =
+      which === 'lowest' ? 0 : which === 'highest' ? sorted.length - 1 : which.position % sorted.length;
+    chosen.set(taskId, sorted[position]!);
   }
   const heldOut = new Set(chosen.values());
   return {

@@ -7,11 +7,17 @@ import { procedureSignature } from './tau-procedure.js';
 import { parseTauRuns, type TauRun } from './tau-runs.js';
 import { parseTauTasks } from './tau-tasks.js';
 
-export type Split = 'dev' | 'test';
+/** `cv`: folds of the training tasks, queried against the other folds; never touches dev or test. */
+export type Split = 'dev' | 'test' | 'cv';
+
+/** Folds of the cross-validation split. */
+export const CV_FOLDS = 5;
 
 export interface TauBenchOptions {
   dataDir: string;
   split: Split;
+  /** With `cv`: which fold (0-based, below `CV_FOLDS`) holds the queries. */
+  fold?: number;
   /** Keep only the first N train tasks, N queries and N run tasks (smoke tests). */
   subset?: number;
 }
@@ -28,17 +34,26 @@ export function loadTauBench(options: TauBenchOptions): TauBench {
   const take = <T>(items: T[]): T[] =>
     options.subset === undefined ? items : items.slice(0, options.subset);
   const file = (name: string) => join(options.dataDir, name);
-  const train = take(parseTauTasks(readJsonFile(file('retail_tasks_train.json')), 'retail_tasks_train.json'));
-  const queryFile = `retail_tasks_${options.split}.json`;
-  const queries = take(parseTauTasks(readJsonFile(file(queryFile)), queryFile));
+  const allTrain = take(
+    parseTauTasks(readJsonFile(file('retail_tasks_train.json')), 'retail_tasks_train.json'),
+  );
+  const fold = options.fold ?? 0;
+  const inFold = (index: number) => options.split === 'cv' && index % CV_FOLDS === fold;
+  const train = allTrain.flatMap((task, index) => (inFold(index) ? [] : [{ task, index }]));
+  const queries =
+    options.split === 'cv'
+      ? allTrain.flatMap((task, index) => (inFold(index) ? [{ task, index }] : []))
+      : take(parseTauTasks(readJsonFile(file(queryFile(options.split))), queryFile(options.split))).map(
+          (task, index) => ({ task, index }),
+        );
   const allRuns = parseTauRuns(readJsonFile(file('gpt-4o-airline.json')), 'gpt-4o-airline.json');
   const runs = subsetRunsByTask(allRuns, options.subset);
-  const split = leaveOneTrialOut(runs, options.split === 'test' ? 'highest' : 'lowest');
+  const split = leaveOneTrialOut(runs, heldOutTrial(options.split, fold));
   return {
     procedures: {
       name: `retail ${options.split}`,
-      episodes: train.map((task, index) => taskEpisode(task, `train-${index}`, 'retail')),
-      queries: queries.map((task, index) => taskQuery(task, `${options.split}-${index}`, 'retail')),
+      episodes: train.map(({ task, index }) => taskEpisode(task, `train-${index}`, 'retail')),
+      queries: queries.map(({ task, index }) => taskQuery(task, `${options.split}-${index}`, 'retail')),
       groupOfTools: procedureSignature,
     },
     runs: {
@@ -48,6 +63,16 @@ export function loadTauBench(options: TauBenchOptions): TauBench {
       groupOfTools: procedureSignature,
     },
   };
+}
+
+function queryFile(split: 'dev' | 'test'): string {
+  return `retail_tasks_${split}.json`;
+}
+
+/** Test holds out the last trial, dev the first, each cross-validation fold the next one in turn. */
+function heldOutTrial(split: Split, fold: number): 'highest' | 'lowest' | { position: number } {
+  if (split === 'test') return 'highest';
+  return split === 'dev' ? 'lowest' : { position: fold };
 }
 
 /** The runs of the first N task ids (all trials of each, so leave-one-out still works). */
