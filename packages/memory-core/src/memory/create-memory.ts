@@ -8,6 +8,7 @@ import { type Logger, noopLogger } from '../logger.js';
 import type { StorageBackend } from '../storage/backend.js';
 import { type MemoryConfigInput, MemoryConfigSchema } from './config.js';
 import type { SelfLearningMemory } from './memory.js';
+import { MergeCandidates } from './merge-candidates.js';
 import { NamespacedMemory } from './namespaced-memory.js';
 import type { MemoryObserver } from './observer.js';
 import { EMBEDDING_PROVIDER_META, recordEmbeddingSpace } from './operations.js';
@@ -58,6 +59,7 @@ export async function createMemory(options: CreateMemoryOptions): Promise<SelfLe
       (namespace, usage) => options.storage.recordPatternUsage(namespace, usage),
       (write) => inBackground(runtime, 'recording pattern retrievals', write),
     ),
+    mergeCandidates: new MergeCandidates(() => runtime.clock.now()),
   };
   await verifyEmbeddingSpace(runtime, options.acceptEmbeddingChange ?? false);
   return new NamespacedMemory(runtime, namespace);

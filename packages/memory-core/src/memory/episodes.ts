@@ -56,17 +56,20 @@ const MAX_UPDATE_ATTEMPTS = 3;
 
 /**
  * Applies `change` to the stored episode under optimistic concurrency, re-reading and re-applying when another
- * writer got there first. `change` must be a pure function of the episode it is given.
+ * writer got there first. `change` must be a pure function of the episode it is given. A caller that has just
+ * stored the episode passes it as `latest`, which saves the first read (its version still guards the write).
  */
 export async function changeEpisode(
   scope: MemoryScope,
   episodeId: unknown,
   change: (episode: Episode) => Episode,
+  latest?: Episode,
 ): Promise<Episode> {
   const id = requireId(episodeId, 'episodeId');
   const { storage } = scope.runtime;
   for (let attempt = 1; ; attempt++) {
-    const current = await storage.getEpisode(scope.namespace, id);
+    const current =
+      attempt === 1 && latest?.id === id ? latest : await storage.getEpisode(scope.namespace, id);
     if (!current) throw notFound('episode', id);
     try {
       return await storage.updateEpisode(change(current), current.version);

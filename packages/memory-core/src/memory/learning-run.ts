@@ -7,11 +7,10 @@ import { extractPatterns, findNearDuplicate } from '../learning/patterns/index.j
 import { episodeEmbeddingText, patternEmbeddingText } from '../text/search-documents.js';
 import { distinctSearchTerms } from '../text/terms.js';
 import { changeEpisode } from './episodes.js';
+import { MERGE_CANDIDATES_PER_GROUP } from './merge-candidates.js';
 import { type MemoryScope, nowIso } from './runtime.js';
 
 const NEAR_DUPLICATE_THRESHOLD = 0.85;
-// The most established patterns of the same type and domain: where a variant is worth folding in.
-const NEAR_DUPLICATE_CANDIDATES = 25;
 
 /**
  * Learns from a stored, completed episode: embeds it, merges its patterns and heuristics into what the
@@ -45,18 +44,24 @@ export async function learnFromEpisode(
         embedEpisode(scope, episode),
         observeProcedure(scope, episode),
       ]);
+      runtime.mergeCandidates.remember(patterns);
       patternIds = distinct(patterns.map((pattern) => pattern.id));
       heuristicIds = distinct(heuristics.map((heuristic) => heuristic.id));
       recurring = embedNewlyRecurringPatterns(scope, patterns, contributions);
     }
     const learnedAt = nowIso(scope);
     const [learned] = await Promise.all([
-      changeEpisode(scope, episode.id, (current) => ({
-        ...current,
-        patternIds,
-        heuristicIds,
-        learning: { status: eligible ? 'learned' : 'skipped', at: learnedAt },
-      })),
+      changeEpisode(
+        scope,
+        episode.id,
+        (current) => ({
+          ...current,
+          patternIds,
+          heuristicIds,
+          learning: { status: eligible ? 'learned' : 'skipped', at: learnedAt },
+        }),
+        episode,
+      ),
       recurring,
     ]);
     runtime.observer.patternExtraction?.(namespace, 'success', runtime.clock.now() - startedMs);
@@ -109,10 +114,13 @@ async function embedNewlyRecurringPatterns(
   });
   if (recurring.length === 0) return;
   const vectors = await embeddings.embed(recurring.map(patternEmbeddingText));
-  for (const [index, pattern] of recurring.entries()) {
-    const vector = vectors[index];
-    if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'pattern', pattern.id, vector);
-  }
+  // Together, so that group commit can write them (and the episode's learning record) in one transaction.
+  await Promise.all(
+    recurring.map(async (pattern, index) => {
+      const vector = vectors[index];
+      if (vector) await scope.runtime.storage.saveEmbedding(scope.namespace, 'pattern', pattern.id, vector);
+    }),
+  );
 }
 
 const RECURRING_OCCURRENCES = 2;
@@ -130,21 +138,16 @@ async function mergeNearDuplicates(
   scope: MemoryScope,
   contributions: readonly PatternContribution[],
 ): Promise<PatternContribution[]> {
-  const groups = new Map<string, Pattern[]>();
+  const { storage, mergeCandidates } = scope.runtime;
   const result: PatternContribution[] = [];
   for (const contribution of contributions) {
+    const type = contribution.content.type;
     const domain = contribution.context?.domain ?? '';
-    const groupKey = `${contribution.content.type}\u0000${domain}`;
-    let candidates = groups.get(groupKey);
-    if (!candidates) {
-      const page = await scope.runtime.storage.listPatterns(
-        scope.namespace,
-        { types: [contribution.content.type], ...(domain ? { domains: [domain] } : {}) },
-        { limit: NEAR_DUPLICATE_CANDIDATES },
-      );
-      candidates = page.items;
-      groups.set(groupKey, candidates);
-    }
+    const candidates = await mergeCandidates.get({ namespace: scope.namespace, type, domain }, async () => {
+      const filter = { types: [type], ...(domain ? { domains: [domain] } : {}) };
+      const page = await storage.listPatterns(scope.namespace, filter, { limit: MERGE_CANDIDATES_PER_GROUP });
+      return page.items;
+    });
     const exact = candidates.some((pattern) => pattern.similarityKey === contribution.similarityKey);
     const near = exact ? undefined : findNearDuplicate(contribution, candidates, NEAR_DUPLICATE_THRESHOLD);
     result.push(near ? { ...contribution, similarityKey: near.similarityKey } : contribution);

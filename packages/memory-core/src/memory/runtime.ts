@@ -4,6 +4,7 @@ import type { Reflector } from '../learning/reflection.js';
 import type { Logger } from '../logger.js';
 import type { StorageBackend } from '../storage/backend.js';
 import type { MemoryConfig } from './config.js';
+import type { MergeCandidates } from './merge-candidates.js';
 import type { MemoryObserver } from './observer.js';
 import type { RetrievalTally } from './retrieval-tally.js';
 import type { StepBuffer } from './step-buffer.js';
@@ -31,6 +32,8 @@ export interface MemoryRuntime {
   background: Set<Promise<void>>;
   /** Pattern retrieval counts waiting to be written in the background. */
   retrievals: RetrievalTally;
+  /** Recently listed near-duplicate candidates, per pattern group. */
+  mergeCandidates: MergeCandidates;
 }
 
 /** A memory runtime seen through one namespace: what every operation works with. */
