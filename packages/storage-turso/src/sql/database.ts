@@ -2,6 +2,7 @@ import type { Client } from '@libsql/client';
 import { asStorageError, type HealthStatus } from '@slm/memory-core';
 import type { GroupCommitConfig, PoolConfig, TursoConfig } from '../config.js';
 import { unavailable } from '../failures.js';
+import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { isConnectionError } from './errors.js';
 import {
   type Combiner,
@@ -39,6 +40,8 @@ export class Database {
   private readonly gate: Mutex | undefined;
   private closed = false;
   private pragmasDue = true;
+  /** Checkpoints of a local file, run on a worker thread once the store is busy. */
+  private readonly checkpoint: BackgroundCheckpoint | undefined;
 
   constructor(
     private readonly clients: DatabaseClients,
@@ -51,6 +54,11 @@ export class Database {
     );
     this.reader = clientRunner(clients.reader);
     this.gate = clients.exclusive ? new Mutex() : undefined;
+    this.checkpoint = clients.file
+      ? new BackgroundCheckpoint(clients.file.path, clients.file.busyTimeoutMs, () => {
+          this.pragmasDue = true;
+        })
+      : undefined;
     this.writes = new GroupCommit(this.transactionScope(), {
       bounds: options.groupCommit,
       retry: options.turso,
@@ -138,6 +146,7 @@ export class Database {
     if (this.closed) return;
     this.closed = true;
     await this.writes.drained();
+    await this.checkpoint?.stop();
     closeClients(this.clients);
   }
 
@@ -161,11 +170,15 @@ export class Database {
           // connection it found broken. Cheap, but not free enough for every transaction.
           if (this.pragmasDue || transactions++ % PRAGMA_INTERVAL === 0) {
             for (const pragma of writerPragmas) await writer.execute(pragma);
+            if (this.checkpoint)
+              await writer.execute(`PRAGMA wal_autocheckpoint = ${this.checkpoint.autocheckpointPages}`);
             this.pragmasDue = false;
           }
           const transaction = await writer.transaction('write');
           try {
-            return await body(transaction);
+            const result = await body(transaction);
+            this.checkpoint?.noteCommit();
+            return result;
           } finally {
             transaction.close();
           }

@@ -23,6 +23,8 @@ export interface DatabaseClients {
    * are therefore reconnected before a retry.
    */
   local: boolean;
+  /** A plain local file (not a replica): its path, for the background checkpoint's own connection. */
+  file?: { path: string; busyTimeoutMs: number };
 }
 
 export interface ClientOptions {
@@ -85,7 +87,15 @@ export function openClients(location: DatabaseLocation, options: ClientOptions):
     // Candidate searches touch many rows; the 2 MB default cache made an exact vector scan 3× slower.
     await reader.execute(`PRAGMA cache_size = -${READER_CACHE_KIB}`);
   };
-  return { writer, reader, exclusive: false, writerPragmas: FILE_WRITER_PRAGMAS, prepare, local: true };
+  return {
+    writer,
+    reader,
+    exclusive: false,
+    writerPragmas: FILE_WRITER_PRAGMAS,
+    prepare,
+    local: true,
+    file: { path: location.path, busyTimeoutMs: options.busyTimeoutMs },
+  };
 }
 
 /**
