@@ -79,4 +79,32 @@ describe('BackgroundCheckpoint', () => {
     expect(checkpoint.state).toBe('off');
     await checkpoint.stop();
   });
+
+  it('stops cleanly while its thread is checkpointing a file that is being written', async () => {
+    const file = tempFile();
+    const client = createClient({ url: `file:${file}`, concurrency: 1 });
+    await client.execute('PRAGMA journal_mode = WAL');
+    await client.execute('PRAGMA wal_autocheckpoint = 0');
+    await client.execute('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)');
+    try {
+      // Checkpointing every millisecond while a writer keeps the WAL growing: a stop that tore the thread down
+      // inside a libsql call would abort this test process.
+      for (let round = 0; round < 20; round++) {
+        const checkpoint = new BackgroundCheckpoint(file, 5_000, () => {}, {
+          startAfterCommits: 1,
+          intervalMs: 1,
+        });
+        checkpoint.noteCommit();
+        expect(await until(() => checkpoint.state === 'running')).toBe(true);
+        for (let index = 0; index < 20; index++)
+          await client.execute({ sql: 'INSERT INTO t (b) VALUES (?)', args: ['y'.repeat(4_000)] });
+        await checkpoint.stop();
+        expect(checkpoint.state).toBe('off');
+      }
+      const rows = await client.execute('SELECT count(*) AS n FROM t');
+      expect(rows.rows[0]?.['n']).toBe(400);
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -12,20 +12,31 @@ const INTERVAL_MS = 250;
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
 export const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
-// Plain CommonJS evaluated in the worker, so that it runs the same from source and from the build.
+/** How long `stop` waits for the thread to finish its checkpoint and close its connection. */
+const STOP_TIMEOUT_MS = 10_000;
+
+// Plain CommonJS evaluated in the worker, so that it runs the same from source and from the build. It always
+// ends by itself (closing its connection first): terminating a thread inside a libsql call aborts the process.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.libsqlPath);
 const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-setInterval(() => {
+function finish(message) {
+  clearInterval(timer);
+  db.close();
+  if (message) parentPort.postMessage(message);
+  parentPort.close();
+}
+const timer = setInterval(() => {
   try {
     checkpoint.raw().all();
   } catch (error) {
     // Another connection checkpointing at the same moment is no failure: the next tick tries again.
-    if (!error || error.code !== 'SQLITE_BUSY') parentPort.postMessage({ failed: String((error && error.message) || error) });
+    if (!error || error.code !== 'SQLITE_BUSY') finish({ failed: String((error && error.message) || error) });
   }
 }, workerData.intervalMs);
+parentPort.on('message', () => finish());
 `;
 
 /**
@@ -34,7 +45,9 @@ setInterval(() => {
  * ten paid ~13 ms for it (the p95 of completion). Once the store has committed `START_AFTER_COMMITS` write
  * transactions, a worker thread with its own connection runs a PASSIVE checkpoint (it never blocks readers
  * or writers) every 250 ms, and the writer's automatic threshold is raised to a backstop. If the thread fails
- * to start or dies, the writer goes back to checkpointing itself.
+ * to start or dies, the writer goes back to checkpointing itself. `stop` (the storage's `close`) lets the
+ * thread finish on its own; a process that exits without closing the storage while the thread is inside a
+ * checkpoint can abort (libsql panics when a thread is torn down inside one of its calls).
  */
 export class BackgroundCheckpoint {
   private worker: Worker | undefined;
@@ -47,6 +60,7 @@ export class BackgroundCheckpoint {
     private readonly file: string,
     private readonly busyTimeoutMs: number,
     private readonly onModeChange: () => void,
+    private readonly timing = { startAfterCommits: START_AFTER_COMMITS, intervalMs: INTERVAL_MS },
   ) {}
 
   /** `waiting` for enough commits, `running` on its thread, or `off` (stopped, failed or unavailable). */
@@ -62,7 +76,7 @@ export class BackgroundCheckpoint {
 
   /** Counts a committed write transaction; starts the thread once the store has proven busy. */
   noteCommit(): void {
-    if (this.worker || this.stopped || ++this.commits < START_AFTER_COMMITS) return;
+    if (this.worker || this.stopped || ++this.commits < this.timing.startAfterCommits) return;
     const libsqlPath = libsqlModulePath();
     if (!libsqlPath) {
       this.stopped = true;
@@ -70,7 +84,12 @@ export class BackgroundCheckpoint {
     }
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { libsqlPath, file: this.file, busyTimeoutMs: this.busyTimeoutMs, intervalMs: INTERVAL_MS },
+      workerData: {
+        libsqlPath,
+        file: this.file,
+        busyTimeoutMs: this.busyTimeoutMs,
+        intervalMs: this.timing.intervalMs,
+      },
     });
     worker.unref();
     worker.on('online', () => this.setRunning(true));
@@ -80,22 +99,31 @@ export class BackgroundCheckpoint {
     this.worker = worker;
   }
 
+  /** Asks the thread to finish (it closes its connection) and waits for it; idempotent. */
   async stop(): Promise<void> {
     this.stopped = true;
     const worker = this.worker;
     this.worker = undefined;
     this.running = false;
-    if (worker) await worker.terminate();
+    if (!worker) return;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('stop');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);
+    });
+    // Terminating is the last resort for a thread stuck for seconds: it is only safe outside a libsql call.
+    if (await Promise.race([exited.then(() => false), timedOut])) await worker.terminate();
+    clearTimeout(timer);
   }
 
   private fail(): void {
     if (this.stopped) return;
-    // One failure ends the experiment for this store: the writer checkpoints itself from now on.
+    // One failure ends the experiment for this store: the writer checkpoints itself from now on. The thread
+    // has ended or is ending by itself.
     this.stopped = true;
-    const worker = this.worker;
     this.worker = undefined;
     this.setRunning(false);
-    void worker?.terminate();
   }
 
   private setRunning(running: boolean): void {
