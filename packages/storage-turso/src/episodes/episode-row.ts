@@ -6,10 +6,14 @@ import { toMillis, toOptionalMillis } from '../timestamps.js';
 /**
  * The columns every episode read selects (alias `e`): the record, its version, and its steps as one JSON array
  * built in SQL — one statement returns whole episodes, so a read is one round trip and one snapshot.
+ * The array is not ordered in SQL: an aggregate's ORDER BY sorts every episode's steps in a temporary b-tree
+ * (a quarter to a third of a 50-episode read's SQL time at 10k episodes), although the
+ * `(episode_seq, step_number)` index they are read through already yields them in order. `episodeFromRow`
+ * restores the order when it is not.
  */
 export function episodeSelect(alias = 'e'): string {
   return `${alias}.id AS id, ${alias}.record AS record, ${alias}.version AS version,
-  (SELECT '[' || group_concat(s.record, ',' ORDER BY s.step_number) || ']' FROM steps s WHERE s.episode_seq = ${alias}.seq) AS steps`;
+  (SELECT '[' || group_concat(s.record, ',') || ']' FROM steps s WHERE s.episode_seq = ${alias}.seq) AS steps`;
 }
 
 export const EPISODE_SELECT = episodeSelect();
@@ -18,9 +22,19 @@ export const EPISODE_SELECT = episodeSelect();
 export function episodeFromRow(row: Row): Episode {
   const episode = JSON.parse(text(row, 'record')) as Episode;
   const steps = optionalText(row, 'steps');
-  episode.steps = steps === undefined ? [] : (JSON.parse(steps) as ExecutionStep[]);
+  episode.steps = steps === undefined ? [] : inStepOrder(JSON.parse(steps) as ExecutionStep[]);
   episode.version = numeric(row, 'version');
   return episode;
+}
+
+/** Steps ordered by `stepNumber`; already ordered (the usual case) costs one pass. */
+export function inStepOrder(steps: ExecutionStep[]): ExecutionStep[] {
+  for (let index = 1; index < steps.length; index++) {
+    if (steps[index]!.stepNumber < steps[index - 1]!.stepNumber) {
+      return steps.sort((left, right) => left.stepNumber - right.stepNumber);
+    }
+  }
+  return steps;
 }
 
 /** The stored JSON of an episode: everything but its steps, which live in the `steps` table. */
