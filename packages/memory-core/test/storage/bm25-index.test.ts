@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/storage/in-memory/bm25-index.js';
 
@@ -90,5 +91,47 @@ describe('Bm25Index', () => {
     extended.extend('d2', ['a', 'c']);
     extended.set('d3', ['c']);
     expect(extended.search(['a', 'c'], 10)).toEqual(corpus().search(['a', 'c'], 10));
+  });
+
+  it('after any sequence of sets, extends and deletes, scores like an index built from the final documents', () => {
+    const term = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const id = fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5', 'd6');
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), id, terms: fc.array(term, { maxLength: 6 }) }),
+      fc.record({ kind: fc.constant('extend' as const), id, terms: fc.array(term, { maxLength: 4 }) }),
+      fc.record({ kind: fc.constant('delete' as const), id, terms: fc.constant([]) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(operation, { maxLength: 40 }),
+        fc.array(term, { minLength: 1, maxLength: 3 }),
+        (operations, query) => {
+          const index = new Bm25Index();
+          const documents = new Map<string, string[]>();
+          for (const { kind, id: documentId, terms } of operations) {
+            if (kind === 'set') {
+              index.set(documentId, terms);
+              documents.set(documentId, [...terms]);
+            } else if (kind === 'extend') {
+              index.extend(documentId, terms);
+              documents.set(documentId, [...(documents.get(documentId) ?? []), ...terms]);
+            } else {
+              index.delete(documentId);
+              documents.delete(documentId);
+            }
+          }
+          const fresh = new Bm25Index();
+          for (const [documentId, terms] of [...documents].sort()) fresh.set(documentId, terms);
+          const hits = index.search(query, 10);
+          const expected = fresh.search(query, 10);
+          expect(hits.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
+          hits.forEach((hit, rank) => expect(hit.score).toBeCloseTo(expected[rank]!.score, 12));
+          for (const [documentId, terms] of documents)
+            for (const candidate of ['a', 'b', 'c', 'd', 'e'])
+              expect(index.contains(documentId, candidate)).toBe(terms.includes(candidate));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

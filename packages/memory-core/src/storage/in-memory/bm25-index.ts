@@ -1,4 +1,5 @@
 import type { ScoredId } from '../filters.js';
+import { Posting } from './posting.js';
 import { TopK } from './top-k.js';
 
 export const BM25_K1 = 1.2;
@@ -8,18 +9,19 @@ const INITIAL_SLOTS = 64;
 
 /**
  * An inverted index scored with Okapi BM25 (k1 = 1.2, b = 0.75) over pre-normalised search terms. Each term
- * holds its postings (document slot → term frequency); each document keeps its own term counts so that
- * replacing or deleting it touches only its terms. A query visits only the postings of its terms, never
- * every document, accumulating scores in a typed array indexed by slot.
+ * holds its postings packed in typed arrays (see `Posting`); each document keeps, per term, its position in
+ * that term's postings, so that replacing or deleting it touches only its terms. A query visits only the
+ * postings of its terms, never every document, accumulating scores in a typed array indexed by slot.
  *
  * idf = ln(1 + (N − n + 0.5) / (n + 0.5)) (the non-negative form Lucene uses), so a term present in most
  * documents still counts a little instead of subtracting.
  */
 export class Bm25Index {
-  private readonly postings = new Map<string, Map<number, number>>();
+  private readonly postings = new Map<string, Posting>();
   private readonly slots = new Map<string, number>();
   private readonly ids: string[] = [];
-  private readonly terms: Array<Map<string, number> | undefined> = [];
+  /** Per document slot: term → position in the term's postings. */
+  private readonly positions: Array<Map<string, number> | undefined> = [];
   private readonly freeSlots: number[] = [];
   private lengths = new Float64Array(INITIAL_SLOTS);
   private scores = new Float64Array(INITIAL_SLOTS);
@@ -39,25 +41,11 @@ export class Bm25Index {
       this.extend(id, terms);
       return;
     }
-    const previous = this.terms[slot]!;
+    const positions = this.positions[slot]!;
     const next = new Map<string, number>();
     for (const term of terms) next.set(term, (next.get(term) ?? 0) + 1);
-    for (const term of previous.keys()) {
-      if (next.has(term)) continue;
-      const posting = this.postings.get(term)!;
-      posting.delete(slot);
-      if (posting.size === 0) this.postings.delete(term);
-    }
-    for (const [term, frequency] of next) {
-      if (previous.get(term) === frequency) continue;
-      let posting = this.postings.get(term);
-      if (!posting) {
-        posting = new Map();
-        this.postings.set(term, posting);
-      }
-      posting.set(slot, frequency);
-    }
-    this.terms[slot] = next;
+    for (const term of [...positions.keys()]) if (!next.has(term)) this.removeTerm(slot, term);
+    for (const [term, frequency] of next) this.setFrequency(slot, term, frequency);
     this.totalLength += terms.length - this.lengths[slot]!;
     this.lengths[slot] = terms.length;
   }
@@ -65,16 +53,11 @@ export class Bm25Index {
   /** Adds terms to a document (creating it when absent): appending text without re-reading the rest. */
   extend(id: string, terms: readonly string[]): void {
     const slot = this.slots.get(id) ?? this.allocate(id);
-    const counts = this.terms[slot]!;
+    const positions = this.positions[slot]!;
     for (const term of terms) {
-      const frequency = (counts.get(term) ?? 0) + 1;
-      counts.set(term, frequency);
-      let posting = this.postings.get(term);
-      if (!posting) {
-        posting = new Map();
-        this.postings.set(term, posting);
-      }
-      posting.set(slot, frequency);
+      const position = positions.get(term);
+      if (position === undefined) this.setFrequency(slot, term, 1);
+      else this.postings.get(term)!.frequencies[position]!++;
     }
     this.lengths[slot] = this.lengths[slot]! + terms.length;
     this.totalLength += terms.length;
@@ -83,14 +66,10 @@ export class Bm25Index {
   delete(id: string): boolean {
     const slot = this.slots.get(id);
     if (slot === undefined) return false;
-    for (const term of this.terms[slot]!.keys()) {
-      const posting = this.postings.get(term)!;
-      posting.delete(slot);
-      if (posting.size === 0) this.postings.delete(term);
-    }
+    for (const term of [...this.positions[slot]!.keys()]) this.removeTerm(slot, term);
     this.totalLength -= this.lengths[slot]!;
     this.lengths[slot] = 0;
-    this.terms[slot] = undefined;
+    this.positions[slot] = undefined;
     this.slots.delete(id);
     this.freeSlots.push(slot);
     return true;
@@ -99,12 +78,12 @@ export class Bm25Index {
   /** Whether the document holds the term (an O(1) probe used by list filters). */
   contains(id: string, term: string): boolean {
     const slot = this.slots.get(id);
-    return slot !== undefined && (this.terms[slot]?.has(term) ?? false);
+    return slot !== undefined && (this.positions[slot]?.has(term) ?? false);
   }
 
   /** Documents holding `term`: its posting's size. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.size ?? 0;
+    return this.postings.get(term)?.length ?? 0;
   }
 
   /** Sum of the documents' lengths in terms. */
@@ -137,7 +116,10 @@ export class Bm25Index {
       const posting = this.postings.get(query.terms[index]!);
       if (!posting) continue;
       const idf = query.idfs[index]!;
-      for (const [slot, frequency] of posting) {
+      const { slots, frequencies, length } = posting;
+      for (let at = 0; at < length; at++) {
+        const slot = slots[at]!;
+        const frequency = frequencies[at]!;
         const weight =
           (idf * frequency * (BM25_K1 + 1)) / (frequency + baseNorm + lengthWeight * lengths[slot]!);
         if (scores[slot] === 0) touched.push(slot);
@@ -152,18 +134,44 @@ export class Bm25Index {
     }
   }
 
+  /** Sets the document's frequency for a term, adding the term to its postings when new. */
+  private setFrequency(slot: number, term: string, frequency: number): void {
+    const positions = this.positions[slot]!;
+    const position = positions.get(term);
+    let posting = this.postings.get(term);
+    if (position !== undefined) {
+      posting!.frequencies[position] = frequency;
+      return;
+    }
+    if (!posting) {
+      posting = new Posting();
+      this.postings.set(term, posting);
+    }
+    positions.set(term, posting.push(slot, frequency));
+  }
+
+  private removeTerm(slot: number, term: string): void {
+    const positions = this.positions[slot]!;
+    const position = positions.get(term)!;
+    positions.delete(term);
+    const posting = this.postings.get(term)!;
+    const moved = posting.removeAt(position);
+    if (moved >= 0) this.positions[moved]!.set(term, position);
+    if (posting.length === 0) this.postings.delete(term);
+  }
+
   private allocate(id: string): number {
     let slot = this.freeSlots.pop();
     if (slot === undefined) {
       slot = this.ids.length;
       this.ids.push(id);
-      this.terms.push(undefined);
+      this.positions.push(undefined);
       if (slot >= this.lengths.length) this.grow();
     } else {
       this.ids[slot] = id;
     }
     this.slots.set(id, slot);
-    this.terms[slot] = new Map();
+    this.positions[slot] = new Map();
     return slot;
   }
 
