@@ -125,7 +125,7 @@ describe('Bm25Index', () => {
           const hits = index.search(query, 10);
           const expected = fresh.search(query, 10);
           expect(hits.map((hit) => hit.id)).toEqual(expected.map((hit) => hit.id));
-          hits.forEach((hit, rank) => expect(hit.score).toBeCloseTo(expected[rank]!.score, 12));
+          for (const [rank, hit] of hits.entries()) expect(hit.score).toBeCloseTo(expected[rank]!.score, 12);
           for (const [documentId, terms] of documents)
             for (const candidate of ['a', 'b', 'c', 'd', 'e'])
               expect(index.contains(documentId, candidate)).toBe(terms.includes(candidate));
