@@ -9,7 +9,7 @@ const INITIAL_SLOTS = 64;
 
 /**
  * An inverted index scored with Okapi BM25 (k1 = 1.2, b = 0.75) over pre-normalised search terms. Each term
- * holds its postings packed in typed arrays (see `Posting`); each document keeps, per term, its position in
+ * holds its postings in parallel arrays (see `Posting`); each document keeps, per term, its position in
  * that term's postings, so that replacing or deleting it touches only its terms. A query visits only the
  * postings of its terms, never every document, accumulating scores in a typed array indexed by slot.
  *
