@@ -5,7 +5,7 @@ export const MERGE_CANDIDATES_TTL_MS = 1_000;
 /** The most established patterns of a group: where a variant is worth folding in. */
 export const MERGE_CANDIDATES_PER_GROUP = 25;
 /** Groups (namespace, type, domain) kept at most; the least recently loaded go first. */
-const MAX_GROUPS = 1_000;
+export const MAX_MERGE_GROUPS = 256;
 
 export interface MergeGroup {
   namespace: string;
@@ -42,7 +42,7 @@ export class MergeCandidates {
     const loadedAtMs = this.now();
     const patterns = await load();
     this.groups.delete(key);
-    if (this.groups.size >= MAX_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
+    if (this.groups.size >= MAX_MERGE_GROUPS) this.groups.delete(this.groups.keys().next().value as string);
     this.groups.set(key, { patterns, loadedAtMs });
     return patterns;
   }

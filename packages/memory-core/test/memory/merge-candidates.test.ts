@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_EFFECTIVENESS, type Pattern, PatternSchema } from '../../src/domain/pattern.js';
-import { MERGE_CANDIDATES_PER_GROUP, MergeCandidates } from '../../src/memory/merge-candidates.js';
+import {
+  MAX_MERGE_GROUPS,
+  MERGE_CANDIDATES_PER_GROUP,
+  MergeCandidates,
+} from '../../src/memory/merge-candidates.js';
 
 const AT = '2025-01-01T00:00:00.000Z';
 
@@ -82,5 +86,15 @@ describe('MergeCandidates', () => {
       'key-5',
       'key-7',
     ]);
+  });
+
+  it('keeps at most MAX_MERGE_GROUPS groups, dropping the least recently loaded', async () => {
+    const { get, loads } = fixture();
+    for (let index = 0; index <= MAX_MERGE_GROUPS; index++) await get(`domain-${index}`, []);
+    await get(`domain-${MAX_MERGE_GROUPS}`, []);
+    await get('domain-1', []);
+    expect(loads).toHaveLength(MAX_MERGE_GROUPS + 1);
+    await get('domain-0', []);
+    expect(loads).toHaveLength(MAX_MERGE_GROUPS + 2);
   });
 });
