@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
+import { type Client, createClient } from '@libsql/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   BACKSTOP_AUTOCHECKPOINT_PAGES,
@@ -29,14 +29,19 @@ async function until(condition: () => boolean, timeoutMs = 5_000): Promise<boole
   return true;
 }
 
+/** A WAL file with one table, whose connection never checkpoints: only the background thread may. */
+async function walFile(): Promise<{ file: string; client: Client }> {
+  const file = tempFile();
+  const client = createClient({ url: `file:${file}`, concurrency: 1 });
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA wal_autocheckpoint = 0');
+  await client.execute('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)');
+  return { file, client };
+}
+
 describe('BackgroundCheckpoint', () => {
   it('starts after enough commits and copies the WAL into the database file on its own thread', async () => {
-    const file = tempFile();
-    const client = createClient({ url: `file:${file}`, concurrency: 1 });
-    await client.execute('PRAGMA journal_mode = WAL');
-    // Nothing but the background thread may checkpoint here.
-    await client.execute('PRAGMA wal_autocheckpoint = 0');
-    await client.execute('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)');
+    const { file, client } = await walFile();
     for (let index = 0; index < 200; index++)
       await client.execute({ sql: 'INSERT INTO t (b) VALUES (?)', args: ['x'.repeat(2_000)] });
     const sizeBefore = statSync(file).size;
@@ -81,11 +86,7 @@ describe('BackgroundCheckpoint', () => {
   });
 
   it('stops cleanly while its thread is checkpointing a file that is being written', async () => {
-    const file = tempFile();
-    const client = createClient({ url: `file:${file}`, concurrency: 1 });
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA wal_autocheckpoint = 0');
-    await client.execute('CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)');
+    const { file, client } = await walFile();
     try {
       // Checkpointing every millisecond while a writer keeps the WAL growing: a stop that tore the thread down
       // inside a libsql call would abort this test process.
