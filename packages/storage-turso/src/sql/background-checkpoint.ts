@@ -6,8 +6,10 @@ const START_AFTER_COMMITS = 100;
 /** How often the background thread checkpoints. */
 const INTERVAL_MS = 250;
 /**
- * The writer's own automatic checkpoint threshold while the thread runs, in pages (~40 MiB of WAL): a backstop
- * that only triggers if the thread falls far behind. SQLite's default (1,000 pages) applies otherwise.
+ * The writer's own automatic checkpoint threshold while the thread runs, in pages (~40 MiB of WAL). Under
+ * continuous writes the thread never finishes the whole WAL before the next commit, so this is what lets the
+ * WAL start over from its beginning (the thread has copied most of it by then). SQLite's default (1,000 pages)
+ * applies otherwise.
  */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 10_000;
 export const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
