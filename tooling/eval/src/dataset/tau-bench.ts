@@ -38,14 +38,14 @@ export function loadTauBench(options: TauBenchOptions): TauBench {
     parseTauTasks(readJsonFile(file('retail_tasks_train.json')), 'retail_tasks_train.json'),
   );
   const fold = options.fold ?? 0;
+  // Cross-validation: training task i belongs to fold i mod CV_FOLDS; the fold's tasks become the queries.
   const inFold = (index: number) => options.split === 'cv' && index % CV_FOLDS === fold;
-  const train = allTrain.flatMap((task, index) => (inFold(index) ? [] : [{ task, index }]));
+  const numbered = allTrain.map((task, index) => ({ task, index }));
+  const train = numbered.filter(({ index }) => !inFold(index));
   const queries =
     options.split === 'cv'
-      ? allTrain.flatMap((task, index) => (inFold(index) ? [{ task, index }] : []))
-      : take(parseTauTasks(readJsonFile(file(queryFile(options.split))), queryFile(options.split))).map(
-          (task, index) => ({ task, index }),
-        );
+      ? numbered.filter(({ index }) => inFold(index))
+      : take(splitTasks(file, options.split)).map((task, index) => ({ task, index }));
   const allRuns = parseTauRuns(readJsonFile(file('gpt-4o-airline.json')), 'gpt-4o-airline.json');
   const runs = subsetRunsByTask(allRuns, options.subset);
   const split = leaveOneTrialOut(runs, heldOutTrial(options.split, fold));
@@ -65,8 +65,9 @@ export function loadTauBench(options: TauBenchOptions): TauBench {
   };
 }
 
-function queryFile(split: 'dev' | 'test'): string {
-  return `retail_tasks_${split}.json`;
+function splitTasks(file: (name: string) => string, split: 'dev' | 'test') {
+  const name = `retail_tasks_${split}.json`;
+  return parseTauTasks(readJsonFile(file(name)), name);
 }
 
 /** Test holds out the last trial, dev the first, each cross-validation fold the next one in turn. */
