@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completed, episode, NS } from './support/fixtures.js';
+import { seededRandom } from './support/seeded-random.js';
 import { useTempStorage } from './support/temp-storage.js';
 
 const temp = useTempStorage();
@@ -7,18 +8,6 @@ const DIMENSIONS = 64;
 const EPISODES = 1_500;
 // Above the ~100 neighbours the DiskANN index answers, so the search scans exactly (see vector-search.ts).
 const LIMIT = 150;
-
-/** mulberry32: a seeded source, so the vectors are the same on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function cosine(left: Float32Array, right: Float32Array): number {
   let dot = 0;
@@ -35,7 +24,7 @@ function cosine(left: Float32Array, right: Float32Array): number {
 describe('exact vector scan over compact vectors', () => {
   it('returns what a float32 scan returns: the same neighbours, ranked and scored in float32', async () => {
     const storage = await temp.open(temp.directory().databaseUrl(), { embeddingDimensions: DIMENSIONS });
-    const next = seeded(7);
+    const next = seededRandom(7);
     // Clustered vectors, as embeddings of similar tasks are: near neighbours differ by small amounts.
     const centres = Array.from({ length: 10 }, () =>
       Float32Array.from({ length: DIMENSIONS }, () => next() * 2 - 1),

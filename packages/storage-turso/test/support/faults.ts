@@ -1,16 +1,5 @@
 import { type Client, LibsqlError, type Transaction } from '@libsql/client';
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 export interface FaultPlan {
   /** Probability that a call fails before it reaches the database. */
