@@ -59,6 +59,7 @@ export async function openMemory(
       maxConnections: config.database.maxConnections,
       connectionTimeoutMs: config.database.connectionTimeoutMs,
     },
+    reads: { threads: config.database.readThreads },
   });
   const cached = withCache(durable, {
     ...(config.cache.redisUrl ? { redis: config.cache.redisUrl } : {}),

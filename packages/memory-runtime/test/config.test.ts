@@ -34,6 +34,7 @@ describe('loadConfig', () => {
       url: 'file:./data/memory.db',
       maxConnections: 10,
       connectionTimeoutMs: 5000,
+      readThreads: 2,
     });
     expect(config.cache).toEqual({ redisUrl: undefined, maxEpisodes: 1000, ttlSeconds: 1800 });
     expect(config.server).toMatchObject({ host: '127.0.0.1', port: 8080, apiKeys: undefined });

@@ -5,9 +5,11 @@ import {
   DEFAULT_DATABASE_URL,
   DEFAULT_GROUP_COMMIT_CONFIG,
   DEFAULT_POOL_CONFIG,
+  DEFAULT_READ_THREAD_CONFIG,
   DEFAULT_TURSO_CONFIG,
   type GroupCommitConfig,
   type PoolConfig,
+  type ReadThreadConfig,
   type TursoConfig,
   type TursoStorageConfig,
 } from './config.js';
@@ -20,9 +22,16 @@ import { withRetry } from './sql/retry.js';
 import { TursoStorage, type TursoStorageKind } from './turso-storage.js';
 import { type DatabaseLocation, resolveLocation } from './url-policy.js';
 
+/** SQLite's default page cache (2 MiB), for a main-thread reader that read threads relieve. */
+const FALLBACK_READER_CACHE_KIB = 2_000;
+
 /** Seams for tests and advanced embedding; production code passes nothing. */
 export interface TursoStorageDependencies {
-  /** Wraps every `@libsql/client` client the storage creates (fault injection, tracing). */
+  /**
+   * Wraps every `@libsql/client` client the storage creates (fault injection, tracing). Read threads bypass
+   * the clients, so with a wrapper reads stay on the (wrapped) main-thread reader unless `reads.threads` is
+   * set explicitly.
+   */
   wrapClient?: (client: Client) => Client;
 }
 
@@ -32,6 +41,7 @@ interface ResolvedConfig {
   turso: TursoConfig;
   pool: PoolConfig;
   groupCommit: GroupCommitConfig;
+  reads: ReadThreadConfig;
   busyTimeoutMs: number;
 }
 
@@ -44,7 +54,7 @@ export async function createTursoStorage(
   config: TursoStorageConfig,
   dependencies: TursoStorageDependencies = {},
 ): Promise<TursoStorage> {
-  const resolved = resolveConfig(config);
+  const resolved = resolveConfig(config, dependencies);
   const clients = open(resolved, dependencies);
   let migration: MigrationReport | undefined;
   try {
@@ -73,6 +83,7 @@ export async function createTursoStorage(
     turso: resolved.turso,
     pool: resolved.pool,
     groupCommit: resolved.groupCommit,
+    reads: resolved.reads,
     // An embedded replica forwards its writes to the remote primary: its COMMIT can be ambiguous too.
     remote: resolved.location.kind !== 'file',
   });
@@ -94,6 +105,9 @@ function open(resolved: ResolvedConfig, dependencies: TursoStorageDependencies):
     return openClients(resolved.location, {
       busyTimeoutMs: resolved.busyTimeoutMs,
       maxConnections: resolved.pool.maxConnections,
+      // With read threads the main-thread reader only serves the first reads (and a failed thread's): a
+      // second large cache would be resident memory for nothing.
+      readerCacheKib: resolved.reads.threads > 0 ? FALLBACK_READER_CACHE_KIB : resolved.reads.cacheKib,
       wrapClient: dependencies.wrapClient,
     });
   } catch (error) {
@@ -109,7 +123,7 @@ function kindOf(location: DatabaseLocation): TursoStorageKind {
       : 'libsql-replica';
 }
 
-function resolveConfig(config: TursoStorageConfig): ResolvedConfig {
+function resolveConfig(config: TursoStorageConfig, dependencies: TursoStorageDependencies): ResolvedConfig {
   const dimensions = config.embeddingDimensions;
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 65_536) {
     throw configInvalid(`embeddingDimensions must be an integer from 1 to 65536 (got ${dimensions})`, {
@@ -119,6 +133,10 @@ function resolveConfig(config: TursoStorageConfig): ResolvedConfig {
   const turso = withDefaults(DEFAULT_TURSO_CONFIG, config.turso);
   const pool = withDefaults(DEFAULT_POOL_CONFIG, config.pool);
   const groupCommit = withDefaults(DEFAULT_GROUP_COMMIT_CONFIG, config.groupCommit);
+  const reads = withDefaults(
+    dependencies.wrapClient ? { ...DEFAULT_READ_THREAD_CONFIG, threads: 0 } : DEFAULT_READ_THREAD_CONFIG,
+    config.reads,
+  );
   const busyTimeoutMs = config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   requireWhole('turso.maxRetries', turso.maxRetries, 0);
   requireWhole('turso.retryBaseDelayMs', turso.retryBaseDelayMs, 0);
@@ -128,6 +146,9 @@ function resolveConfig(config: TursoStorageConfig): ResolvedConfig {
   requireWhole('pool.healthCheckTimeoutMs', pool.healthCheckTimeoutMs, 1);
   requireWhole('groupCommit.maxWrites', groupCommit.maxWrites, 1);
   requireWhole('groupCommit.maxBytes', groupCommit.maxBytes, 1);
+  requireWhole('reads.threads', reads.threads, 0);
+  requireWhole('reads.startAfterReads', reads.startAfterReads, 0);
+  requireWhole('reads.cacheKib', reads.cacheKib, 0);
   requireWhole('busyTimeoutMs', busyTimeoutMs, 0);
   const location = resolveLocation({
     url: config.url ?? DEFAULT_DATABASE_URL,
@@ -135,7 +156,7 @@ function resolveConfig(config: TursoStorageConfig): ResolvedConfig {
     syncUrl: config.syncUrl,
     syncIntervalSeconds: config.syncIntervalSeconds,
   });
-  return { location, dimensions, turso, pool, groupCommit, busyTimeoutMs };
+  return { location, dimensions, turso, pool, groupCommit, reads, busyTimeoutMs };
 }
 
 /** The defaults, overridden by the options that are set (an explicit `undefined` keeps the default). */

@@ -55,6 +55,7 @@ import { searchEpisodesByText, searchPatternsByText } from './search/text-search
 import { searchEpisodesByVector, searchPatternsByVector } from './search/vector-search.js';
 import type { Database } from './sql/database.js';
 import type { GroupCommitStatistics } from './sql/group-commit.js';
+import type { ReadStatistics } from './sql/read-threads.js';
 import type { PoolStatistics } from './sql/request-pool.js';
 
 /** `libsql-file`, `libsql-remote` (Turso) or `libsql-replica` (a local file replicating a Turso primary). */
@@ -328,6 +329,11 @@ export class TursoStorage implements StorageBackend {
   /** The request pool, measured: active, idle, waiting, checkouts, checkout wait p95, health checks. */
   poolStatistics(): PoolStatistics {
     return this.database.poolStatistics();
+  }
+
+  /** Where reads ran: the read threads' state, and reads served on them and on the main thread. */
+  readStatistics(): ReadStatistics {
+    return this.database.readStatistics();
   }
 
   /** Group commit, measured: transactions, writes, largest batch, retries. */

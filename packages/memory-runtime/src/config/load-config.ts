@@ -96,6 +96,7 @@ function assemble(values: Values): RuntimeConfig {
       syncIntervalSeconds: values.TURSO_SYNC_INTERVAL as number | undefined,
       maxConnections: values.MEMORY_MAX_CONNECTIONS as number,
       connectionTimeoutMs: Math.round((values.MEMORY_CONNECTION_TIMEOUT as number) * 1000),
+      readThreads: values.MEMORY_READ_THREADS as number,
     },
     cache: {
       redisUrl: values.REDIS_URL as string | undefined,

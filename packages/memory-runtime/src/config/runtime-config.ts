@@ -17,6 +17,8 @@ export interface RuntimeConfig {
     maxConnections: number;
     /** `MEMORY_CONNECTION_TIMEOUT` (seconds in the variable, default 5). */
     connectionTimeoutMs: number;
+    /** `MEMORY_READ_THREADS` (default 2): threads running the reads of a `file:` database. */
+    readThreads: number;
   };
   cache: {
     /** `REDIS_URL`; absent: the in-process cache. Never logged with its password. */

@@ -41,6 +41,12 @@ export const VARIABLES = [
     schema: z.coerce.number().positive().max(600),
     description: 'seconds to wait for a pool slot',
   },
+  {
+    name: 'MEMORY_READ_THREADS',
+    defaultValue: '2',
+    schema: nonNegativeInteger.max(64),
+    description: 'worker threads running reads of a `file:` database; 0 runs them on the main thread',
+  },
   { name: 'REDIS_URL', schema: text, secret: true, description: 'Redis cache; absent: in-process cache' },
   {
     name: 'MEMORY_CACHE_MAX_EPISODES',

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { libsqlModulePath } from './libsql-module.js';
 
 /** Write transactions before the checkpointer starts: stores that barely write never pay for a thread. */
 const START_AFTER_COMMITS = 100;
@@ -132,15 +132,5 @@ export class BackgroundCheckpoint {
     if (this.running === running) return;
     this.running = running;
     this.onModeChange();
-  }
-}
-
-/** The `libsql` package `@libsql/client` resolves (the worker opens its connection with it). */
-function libsqlModulePath(): string | undefined {
-  try {
-    const require = createRequire(import.meta.url);
-    return createRequire(require.resolve('@libsql/client')).resolve('libsql');
-  } catch {
-    return undefined;
   }
 }

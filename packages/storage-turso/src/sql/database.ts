@@ -1,6 +1,6 @@
 import type { Client } from '@libsql/client';
 import { asStorageError, type HealthStatus } from '@slm/memory-core';
-import type { GroupCommitConfig, PoolConfig, TursoConfig } from '../config.js';
+import type { GroupCommitConfig, PoolConfig, ReadThreadConfig, TursoConfig } from '../config.js';
 import { unavailable } from '../failures.js';
 import { BackgroundCheckpoint } from './background-checkpoint.js';
 import { isConnectionError } from './errors.js';
@@ -13,6 +13,7 @@ import {
 } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { closeClients, type DatabaseClients } from './open-clients.js';
+import { type ReadStatistics, ReadThreads } from './read-threads.js';
 import { type PoolStatistics, RequestPool } from './request-pool.js';
 import { withRetry } from './retry.js';
 import { clientRunner, type SqlRunner } from './runner.js';
@@ -24,6 +25,8 @@ export interface DatabaseOptions {
   turso: TursoConfig;
   pool: PoolConfig;
   groupCommit: GroupCommitConfig;
+  /** Read threads of a plain local file. */
+  reads: ReadThreadConfig;
   /** Whether a failed remote COMMIT may have committed anyway (remote databases). */
   remote: boolean;
 }
@@ -42,6 +45,9 @@ export class Database {
   private pragmasDue = true;
   /** Checkpoints of a local file, run on a worker thread once the store is busy. */
   private readonly checkpoint: BackgroundCheckpoint | undefined;
+  /** Reads of a local file, run on worker threads once the store is busy. */
+  private readonly readThreads: ReadThreads | undefined;
+  private mainThreadReads = 0;
 
   constructor(
     private readonly clients: DatabaseClients,
@@ -58,6 +64,9 @@ export class Database {
       ? new BackgroundCheckpoint(clients.file.path, clients.file.busyTimeoutMs, () => {
           this.pragmasDue = true;
         })
+      : undefined;
+    this.readThreads = clients.file
+      ? new ReadThreads(clients.file.path, clients.file.busyTimeoutMs, options.reads, this.reader)
       : undefined;
     this.writes = new GroupCommit(this.transactionScope(), {
       bounds: options.groupCommit,
@@ -76,7 +85,7 @@ export class Database {
     try {
       return await withRetry(
         this.options.turso,
-        () => this.pool.use(() => this.exclusively(() => body(this.reader))),
+        () => this.pool.use(() => this.exclusively(() => body(this.readRunner()))),
         // Only the writer is reconnected after a failure (see `recover`): reads hold no transaction, and
         // replacing the reader's connections would pull them from under concurrent reads.
         { beforeRetry: (error) => this.probeAfter(error) },
@@ -113,6 +122,12 @@ export class Database {
     return this.writes.statistics();
   }
 
+  readStatistics(): ReadStatistics {
+    return (
+      this.readThreads?.statistics() ?? { threads: 'off', onThreads: 0, onMainThread: this.mainThreadReads }
+    );
+  }
+
   poolStatistics(): PoolStatistics {
     return this.pool.statistics();
   }
@@ -146,6 +161,7 @@ export class Database {
     if (this.closed) return;
     this.closed = true;
     await this.writes.drained();
+    await this.readThreads?.stop();
     await this.checkpoint?.stop();
     closeClients(this.clients);
   }
@@ -184,6 +200,13 @@ export class Database {
           }
         }),
       );
+  }
+
+  /** A read thread's runner when they run, else the main thread's reader. */
+  private readRunner(): SqlRunner {
+    if (this.readThreads) return this.readThreads.runner();
+    this.mainThreadReads++;
+    return this.reader;
   }
 
   private exclusively<T>(task: () => Promise<T>): Promise<T> {

@@ -30,6 +30,8 @@ export interface DatabaseClients {
 export interface ClientOptions {
   busyTimeoutMs: number;
   maxConnections: number;
+  /** Page cache of a file's main-thread reader, in KiB. */
+  readerCacheKib: number;
   /** Wraps each created client (tests inject faults here). */
   wrapClient?: ((client: Client) => Client) | undefined;
 }
@@ -84,8 +86,7 @@ export function openClients(location: DatabaseLocation, options: ClientOptions):
   const prepare = async () => {
     // WAL is a property of the file: set once, it stays. It lets readers run while a write commits.
     await writer.execute('PRAGMA journal_mode = WAL');
-    // Candidate searches touch many rows; the 2 MB default cache made an exact vector scan 3× slower.
-    await reader.execute(`PRAGMA cache_size = -${READER_CACHE_KIB}`);
+    await reader.execute(`PRAGMA cache_size = -${options.readerCacheKib}`);
   };
   return {
     writer,
@@ -108,9 +109,6 @@ const FILE_WRITER_PRAGMAS = [
   'PRAGMA foreign_keys = ON',
   'PRAGMA cache_size = -16384',
 ];
-
-/** Page cache of the reader connection, in KiB (SQLite allocates it as pages are used). */
-const READER_CACHE_KIB = 32_768;
 
 export function closeClients(clients: DatabaseClients): void {
   clients.writer.close();
