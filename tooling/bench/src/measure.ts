@@ -30,12 +30,17 @@ export async function measure<T>(
   options: MeasureOptions,
 ): Promise<Latency> {
   const warmupUntil = performance.now() + (options.warmupMs ?? 0);
-  for (let index = 0; index < options.warmup || performance.now() < warmupUntil; index++)
+  for (let index = 0; index < options.warmup || performance.now() < warmupUntil; index++) {
+    await yieldToEventLoop();
     await operation(await prepare(index), index);
+  }
   const perRun: Latency[] = [];
   for (let run = 0; run < options.runs; run++) {
     const samples = new Float64Array(options.iterations);
     for (let index = 0; index < options.iterations; index++) {
+      // Untimed: let the event loop turn between operations, as it does in a live process (callbacks of
+      // threads and timers run; a loop of awaits that resolve at once would starve them).
+      await yieldToEventLoop();
       const input = await prepare(index);
       const started = process.hrtime.bigint();
       await operation(input, index);
@@ -72,4 +77,8 @@ function median(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

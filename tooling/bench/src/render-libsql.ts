@@ -51,6 +51,7 @@ export function renderLibsql(results: LibsqlResults): string[] {
     ...scale.points.map(scaleRow),
     '',
     ...growth(scale.points),
+    ...mixedLoad(scale.points),
     ...(largest && largest.episodes < 100_000 ? NOT_AT_100K : []),
     `How the store was filled: one database grown through the sizes. The first ${count(PIPELINE_EPISODES)} episodes`,
     'went through the whole pipeline (`startEpisode`, 5–14 `logSteps`, `completeEpisode`: patterns, heuristics,',
@@ -60,7 +61,8 @@ export function renderLibsql(results: LibsqlResults): string[] {
     'path: records upserted in one transaction, then embedded with the local embedder and observed by the',
     'procedure prior). Imported episodes add no patterns or heuristics, so from 1k on the curve shows the cost of',
     'more episodes against a fixed set of learned patterns. Queries: the same workload (a task sentence and its',
-    'domain, limit 5); p50/p95 are medians over 3 runs of 100 retrievals after 20 warm-up ones.',
+    'domain, limit 5); p50/p95 are medians over 3 runs of 100 retrievals after 20 warm-up ones, one at a time,',
+    'the event loop turning between them as in a live process. Reads run on 2 read threads (the default, ADR 0010).',
     '',
     ...(largest ? residentMemory(results, largest) : []),
   ];
@@ -78,6 +80,25 @@ function scaleRow(point: ScalePoint): string {
     .join(' + ');
   const target = RETRIEVE_TARGETS.get(point.episodes);
   return `| ${count(point.episodes)} | ${added || '—'} | ${point.fillSeconds.toFixed(1)} s | ${µs(point.retrieve.p50)} | ${µs(point.retrieve.p95)} | ${target ? `${target} ${targetMet(point.retrieve.p95, target)}` : '—'} | ${point.fileMegabytes.toFixed(0)} MB | ${point.freshProcess.rssMegabytes.toFixed(0)} MB |`;
+}
+
+/** One agent's step logging while others retrieve, at each size. */
+function mixedLoad(points: readonly ScalePoint[]): string[] {
+  const first = points[0];
+  if (!first) return [];
+  return [
+    `Log steps while ${first.mixed.retrievers} other agents retrieve context in a loop (one agent logs durable steps one at a time for 4 s; same file and configuration — reads run on the default 2 read threads):`,
+    '',
+    '| episodes | log step p50 | p95 | p99 | retrievals/s meanwhile |',
+    '| --- | --- | --- | --- | --- |',
+    ...points.map(
+      (point) =>
+        `| ${count(point.episodes)} | ${µs(point.mixed.logStep.p50)} | ${µs(point.mixed.logStep.p95)} | ${µs(point.mixed.logStep.p99)} | ${point.mixed.retrievalsPerSecond.toFixed(0)} |`,
+    ),
+    '',
+    'The same with reads on the main thread, for comparison: `pnpm --filter @slm/bench run libsql:mixed -- --threads 0,2`.',
+    '',
+  ];
 }
 
 /** p95 growth between consecutive sizes: below the size ratio is sub-linear. */

@@ -3,6 +3,7 @@ import { ingestThroughPipeline } from '../ingest.js';
 import { type Latency, measure } from '../measure.js';
 import { random, retrievalQuery } from '../workload.js';
 import { importEpisodes } from './fill.js';
+import { type MixedLoadResult, measureMixedLoad } from './mixed-load.js';
 import { openLibsqlMemory } from './open.js';
 import { probeFreshProcess, residentMegabytes } from './resident-memory.js';
 
@@ -14,6 +15,8 @@ export interface ScalePoint {
   /** Seconds to add them. */
   fillSeconds: number;
   retrieve: Latency;
+  /** Logging steps while other agents retrieve. */
+  mixed: MixedLoadResult;
   /** Database file plus WAL. */
   fileMegabytes: number;
   /** A fresh process that opened the file at this size and answered retrievals. */
@@ -61,6 +64,8 @@ export async function benchLibsqlScale(
         () => retrievalQuery(next),
         RETRIEVE,
       );
+      progress(`libSQL: log steps while ${label} episodes are searched …`);
+      const mixed = await measureMixedLoad(memory, next);
       await memory.flush();
       progress(`libSQL: a fresh process opens the ${label}-episode file …`);
       const freshProcess = await probeFreshProcess(file);
@@ -70,6 +75,7 @@ export async function benchLibsqlScale(
         imported,
         fillSeconds,
         retrieve,
+        mixed,
         fileMegabytes: fileMegabytes(file),
         freshProcess,
       });
