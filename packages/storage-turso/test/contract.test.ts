@@ -1,6 +1,7 @@
 import { runStorageContract } from '@slm/storage-contract';
 import { createTempDirectory } from '@slm/vitest-config/temp';
 import { createTursoStorage } from '../src/index.js';
+import { contractTarget } from './support/contract-target.js';
 
 const DIMENSIONS = 8;
 
@@ -12,18 +13,6 @@ runStorageContract({
     const directory = createTempDirectory('slm-turso-contract-');
     const url = directory.databaseUrl();
     const open = () => createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
-    let storage = await open();
-    return {
-      storage,
-      async reopen() {
-        await storage.close();
-        storage = await open();
-        return storage;
-      },
-      async cleanup() {
-        await storage.close();
-        directory.remove();
-      },
-    };
+    return contractTarget(open, () => directory.remove());
   },
 });

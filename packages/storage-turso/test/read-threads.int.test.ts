@@ -1,24 +1,17 @@
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { createClient, LibsqlError } from '@libsql/client';
 import { createTempDirectory, type TempDirectory } from '@slm/vitest-config/temp';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReadThreadConfig, TursoStorage } from '../src/index.js';
+import type { ReadThreadConfig } from '../src/index.js';
 import { ReadThreads } from '../src/sql/read-threads.js';
 import { clientRunner } from '../src/sql/runner.js';
 import { episode, NS, step } from './support/fixtures.js';
+import { readThreadsRunning } from './support/read-threads.js';
 import { useTempStorage } from './support/temp-storage.js';
 
 const temp = useTempStorage();
 const THREADS: ReadThreadConfig = { threads: 2, startAfterReads: 0, cacheKib: 2_048 };
-
-/** Waits until the store's read threads answer (they start at open with `startAfterReads: 0`). */
-async function threadsRunning(storage: TursoStorage): Promise<void> {
-  for (let attempt = 0; attempt < 500; attempt++) {
-    if (storage.readStatistics().threads === 'running') return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`read threads did not start: ${JSON.stringify(storage.readStatistics())}`);
-}
 
 describe('read threads of a file database', () => {
   it('start after `startAfterReads` reads on the main thread, then serve the reads', async () => {
@@ -27,7 +20,7 @@ describe('read threads of a file database', () => {
     for (let index = 0; index < 3; index++) await storage.getEpisode(NS, 'e1');
     expect(storage.readStatistics()).toEqual({ threads: 'waiting', onThreads: 0, onMainThread: 3 });
     await storage.getEpisode(NS, 'e1');
-    await threadsRunning(storage);
+    await readThreadsRunning(storage);
     const before = storage.readStatistics().onThreads;
     expect((await storage.getEpisode(NS, 'e1'))?.id).toBe('e1');
     expect(storage.readStatistics().onThreads).toBe(before + 1);
@@ -35,7 +28,7 @@ describe('read threads of a file database', () => {
 
   it('see every acknowledged write at once (read your writes across connections)', async () => {
     const storage = await temp.open(temp.directory().databaseUrl(), { reads: THREADS });
-    await threadsRunning(storage);
+    await readThreadsRunning(storage);
     for (let index = 0; index < 100; index++) {
       const id = `e${index}`;
       await storage.insertEpisode(episode({ id }));
@@ -48,7 +41,7 @@ describe('read threads of a file database', () => {
 
   it('answer concurrent reads and finish them all when the store closes', async () => {
     const storage = await temp.open(temp.directory().databaseUrl(), { reads: THREADS });
-    await threadsRunning(storage);
+    await readThreadsRunning(storage);
     for (let index = 0; index < 20; index++) await storage.insertEpisode(episode({ id: `e${index}` }));
     const reads = Array.from({ length: 200 }, (_, index) => storage.getEpisode(NS, `e${index % 20}`));
     const closed = storage.close();
@@ -58,6 +51,23 @@ describe('read threads of a file database', () => {
       Array.from({ length: 200 }, (_, index) => `e${index % 20}`),
     );
     expect(storage.readStatistics().threads).toBe('off');
+  });
+
+  it('fall back to the main thread when their threads end', async () => {
+    const storage = await temp.open(temp.directory().databaseUrl(), { reads: THREADS });
+    await readThreadsRunning(storage);
+    await storage.insertEpisode(episode({ id: 'e1' }));
+    // Idle threads (not inside a libsql call) may be terminated safely; a crashed thread looks the same.
+    const lanes = (storage as unknown as { database: { readThreads: { lanes: Array<{ worker: Worker }> } } })
+      .database.readThreads.lanes;
+    await Promise.all(lanes.map((lane) => lane.worker.terminate()));
+    const before = storage.readStatistics();
+    expect((await storage.getEpisode(NS, 'e1'))?.id).toBe('e1');
+    expect(storage.readStatistics()).toEqual({
+      threads: 'off',
+      onThreads: before.onThreads,
+      onMainThread: before.onMainThread + 1,
+    });
   });
 
   it('are off with `threads: 0`, and by default when the clients are wrapped', async () => {

@@ -2,6 +2,7 @@ import { createClient } from '@libsql/client';
 import { runStorageContract } from '@slm/storage-contract';
 import { describe, expect, it } from 'vitest';
 import { createTursoStorage } from '../src/index.js';
+import { contractTarget } from './support/contract-target.js';
 
 // A real Turso database, only when one is configured (none is reachable from CI or this machine). The suite
 // deletes every row of that database between tests, so it reads dedicated variables rather than the service's
@@ -62,18 +63,7 @@ if (url) {
     async create() {
       await wipe();
       const open = () => createTursoStorage({ url, authToken, embeddingDimensions: DIMENSIONS });
-      let storage = await open();
-      return {
-        storage,
-        async reopen() {
-          await storage.close();
-          storage = await open();
-          return storage;
-        },
-        async cleanup() {
-          await storage.close();
-        },
-      };
+      return contractTarget(open);
     },
   });
 }
