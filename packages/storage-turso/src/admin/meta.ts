@@ -2,7 +2,7 @@ import type { Database } from '../sql/database.js';
 import { text } from '../sql/row.js';
 
 export function getMeta(database: Database, key: string): Promise<string | null> {
-  return database.read('getMeta', async (runner) => {
+  return database.lookup('getMeta', async (runner) => {
     const result = await runner.execute({ sql: 'SELECT value FROM meta WHERE key = ?', args: [key] });
     const row = result.rows[0];
     return row ? text(row, 'value') : null;

@@ -5,7 +5,7 @@ import { text } from '../sql/row.js';
 import { EPISODE_SELECT, episodeFromRow } from './episode-row.js';
 
 export function getEpisode(database: Database, namespace: string, id: string): Promise<Episode | null> {
-  return database.read('getEpisode', async (runner) => {
+  return database.lookup('getEpisode', async (runner) => {
     const result = await runner.execute({
       sql: `SELECT ${EPISODE_SELECT} FROM episodes e WHERE e.id = ? AND e.namespace = ?`,
       args: [id, namespace],
@@ -44,7 +44,7 @@ export function findEpisodeByCheckpoint(
   namespace: string,
   checkpointId: string,
 ): Promise<Episode | null> {
-  return database.read('findEpisodeByCheckpoint', async (runner) => {
+  return database.lookup('findEpisodeByCheckpoint', async (runner) => {
     const result = await runner.execute({
       sql: `SELECT ${EPISODE_SELECT} FROM episode_checkpoints c JOIN episodes e ON e.id = c.episode_id
             WHERE c.checkpoint_id = ? AND e.namespace = ?`,

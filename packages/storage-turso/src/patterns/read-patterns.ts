@@ -14,7 +14,7 @@ import { text } from '../sql/row.js';
 import { PATTERN_SELECT, patternFromRow } from './pattern-row.js';
 
 export function getPattern(database: Database, namespace: string, id: string): Promise<Pattern | null> {
-  return database.read('getPattern', async (runner) => {
+  return database.lookup('getPattern', async (runner) => {
     const result = await runner.execute({
       sql: `SELECT ${PATTERN_SELECT} FROM patterns p WHERE p.id = ? AND p.namespace = ?`,
       args: [id, namespace],

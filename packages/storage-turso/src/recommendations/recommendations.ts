@@ -65,7 +65,7 @@ export function getRecommendationSession(
   namespace: string,
   id: string,
 ): Promise<RecommendationSession | null> {
-  return database.read('getRecommendationSession', async (runner) => {
+  return database.lookup('getRecommendationSession', async (runner) => {
     const result = await runner.execute({
       sql: 'SELECT record FROM recommendation_sessions WHERE id = ? AND namespace = ?',
       args: [id, namespace],
@@ -80,7 +80,7 @@ export function getRecommendationFeedback(
   namespace: string,
   sessionId: string,
 ): Promise<RecommendationFeedback | null> {
-  return database.read('getRecommendationFeedback', async (runner) => {
+  return database.lookup('getRecommendationFeedback', async (runner) => {
     const result = await runner.execute({
       sql: 'SELECT record FROM recommendation_feedback WHERE session_id = ? AND namespace = ?',
       args: [sessionId, namespace],

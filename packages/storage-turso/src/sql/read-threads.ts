@@ -23,8 +23,12 @@ interface Pending {
 /** Where reads ran (a read is one read operation of the store, of one or more statements). */
 export interface ReadStatistics {
   threads: 'waiting' | 'running' | 'off';
+  /** Reads that ran on a read thread. */
   onThreads: number;
+  /** Reads that ran on the main thread because no thread was ready (or threads are off). */
   onMainThread: number;
+  /** Reads of one record by key, always on the main thread (cheaper there than a thread's round trip). */
+  lookups: number;
 }
 
 /**
@@ -75,7 +79,7 @@ export class ReadThreads {
     return best ?? this.fallback;
   }
 
-  statistics(): ReadStatistics {
+  statistics(): Omit<ReadStatistics, 'lookups'> {
     return { threads: this.state, onThreads: this.onThreads, onMainThread: this.onMainThread };
   }
 
