@@ -12,13 +12,18 @@ export class CosineQuery {
     readonly components: Float64Array,
     readonly norm: number,
     readonly nonzero: SparseLanes | undefined,
+    /** Σ |component|: bounds what rounding the stored rows can move a dot product (see VectorIndex). */
+    readonly l1: number,
   ) {}
 
   static of(vector: Float32Array): CosineQuery {
+    let l1 = 0;
+    for (const component of vector) l1 += Math.abs(component);
     return new CosineQuery(
       Float64Array.from(vector),
       Math.sqrt(dot(vector, 0, vector, vector.length)),
       sparseLanes(vector),
+      l1,
     );
   }
 }

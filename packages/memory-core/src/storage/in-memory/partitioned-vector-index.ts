@@ -1,7 +1,7 @@
 import type { ScoredId } from '../filters.js';
 import { CosineQuery } from './cosine-query.js';
+import { searchVectors } from './exact-scan.js';
 import { type Partition, Partitions } from './partitions.js';
-import { TopK } from './top-k.js';
 import { VectorIndex } from './vector-index.js';
 
 /**
@@ -47,11 +47,8 @@ export class PartitionedVectorIndex<P extends Partition> {
     admits: (partition: P) => boolean,
     accept?: (id: string) => boolean,
   ): ScoredId[] {
-    const best = new TopK(limit);
-    const prepared = CosineQuery.of(query);
-    for (const { partition, index } of this.partitions.all()) {
-      if (admits(partition)) index.scoreInto(prepared, best, accept);
-    }
-    return best.results();
+    const admitted: VectorIndex[] = [];
+    for (const { partition, index } of this.partitions.all()) if (admits(partition)) admitted.push(index);
+    return searchVectors(admitted, CosineQuery.of(query), limit, accept);
   }
 }

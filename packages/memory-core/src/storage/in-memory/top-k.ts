@@ -34,6 +34,11 @@ export class TopK {
     this.siftDown(0);
   }
 
+  /** The worst kept score once `limit` entries are kept (anything entering must reach it), else −∞. */
+  threshold(): number {
+    return this.limit > 0 && this.heap.length >= this.limit ? this.heap[0]!.score : Number.NEGATIVE_INFINITY;
+  }
+
   /** The kept entries, best first. */
   results(): ScoredId[] {
     return [...this.heap].sort(compareScored);
