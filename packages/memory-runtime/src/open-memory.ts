@@ -10,7 +10,12 @@ import {
   type StorageBackend,
 } from '@slm/memory-core';
 import { withCache } from '@slm/storage-cache';
-import { createTursoStorage, type PoolStatistics, type TursoStorage } from '@slm/storage-turso';
+import {
+  createTursoStorage,
+  type PoolStatistics,
+  type ReadStatistics,
+  type TursoStorage,
+} from '@slm/storage-turso';
 import type { RuntimeConfig } from './config/runtime-config.js';
 import { measureStorage, type StorageObserver } from './measure-storage.js';
 
@@ -32,6 +37,8 @@ export interface OpenedMemory {
   /** What the memory writes to: the cache in front of `durable`. */
   storage: StorageBackend;
   poolStatistics(): PoolStatistics;
+  /** Where the store's reads ran: its read threads, the main thread, single-record lookups. */
+  readStatistics(): ReadStatistics;
   /** Flushes buffered steps and closes the cache and the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -91,6 +98,7 @@ export async function openMemory(
     durable,
     storage,
     poolStatistics: () => durable.poolStatistics(),
+    readStatistics: () => durable.readStatistics(),
     close: () => memory.close(),
   };
 }

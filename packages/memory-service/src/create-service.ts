@@ -57,7 +57,11 @@ export async function createService(options: ServiceOptions): Promise<FastifyIns
   const bodyLimitBytes = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
 
   const metrics = options.metrics ?? createServiceMetrics();
-  metrics.bindSources({ memory: options.memory, poolStatistics: options.poolStatistics });
+  metrics.bindSources({
+    memory: options.memory,
+    poolStatistics: options.poolStatistics,
+    readStatistics: options.readStatistics,
+  });
 
   const replyWithError = createErrorReplier(metrics.http, bodyLimitBytes);
   const app = Fastify({

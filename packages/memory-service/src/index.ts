@@ -7,6 +7,7 @@ export type { ErrorBody } from './http/error-response.js';
 export { ERROR_STATUS, HTTP_ONLY_ERROR_CODES, type ServiceErrorCode } from './http/error-status.js';
 export type { CacheStatisticsSource } from './metrics/cache-metrics.js';
 export type { PoolStatisticsSnapshot, PoolStatisticsSource } from './metrics/pool-metrics.js';
+export type { ReadStatisticsSnapshot, ReadStatisticsSource } from './metrics/read-metrics.js';
 export {
   createServiceMetrics,
   type ScrapeSources,

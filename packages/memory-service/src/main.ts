@@ -69,6 +69,7 @@ async function serve(config: RuntimeConfig, apiKeys: ReturnType<typeof loadApiKe
     maxInFlight: config.server.maxInFlight,
     metrics,
     poolStatistics: opened.poolStatistics,
+    readStatistics: opened.readStatistics,
     mcp: createMcpHttpHandler({ logger: componentLogger(logger, 'memory-mcp'), serverOptions: { version } }),
     version: { package: version, schema: SCHEMA_VERSION },
   });

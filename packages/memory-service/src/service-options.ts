@@ -3,6 +3,7 @@ import { MemoryError, type SelfLearningMemory } from '@slm/memory-core';
 import type { Logger } from 'pino';
 import type { ApiKey } from './auth/api-key.js';
 import type { PoolStatisticsSource } from './metrics/pool-metrics.js';
+import type { ReadStatisticsSource } from './metrics/read-metrics.js';
 import type { ServiceMetrics } from './metrics/service-metrics.js';
 
 /** The MCP Streamable HTTP handler (from @slm/memory-mcp), mounted at `/mcp` when given. */
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   metrics?: ServiceMetrics;
   /** The store's pool statistics for the pool metrics (storage-turso: `() => storage.poolStatistics()`). */
   poolStatistics?: PoolStatisticsSource;
+  /** Where the store's reads ran, for the read metrics (storage-turso: `() => storage.readStatistics()`). */
+  readStatistics?: ReadStatisticsSource;
   mcp?: McpHandler;
   version: ServiceVersion;
   /** Longest a health probe may take before it counts as down. Default 5,000 ms. */

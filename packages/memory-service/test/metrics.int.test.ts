@@ -121,12 +121,28 @@ describe('/metrics', () => {
     expect(after.has(sampleKey('memory_pool_checkout_wait_ms', pool))).toBe(true);
   });
 
+  it("reports where the store's reads ran", async () => {
+    const service = await services.start();
+    await createEpisode(service);
+    await service.call('POST', '/v1/retrieve', { json: { query: 'checkout test' } });
+    const samples = await scrape(service);
+    const reads = service.durable.readStatistics();
+    expect(reads.onThreads + reads.onMainThread).toBeGreaterThan(0);
+    expect(samples.get(sampleKey('memory_storage_reads_total', { where: 'thread' }))).toBe(reads.onThreads);
+    expect(samples.get(sampleKey('memory_storage_reads_total', { where: 'main_thread' }))).toBe(
+      reads.onMainThread,
+    );
+    expect(samples.get(sampleKey('memory_storage_reads_total', { where: 'lookup' }))).toBe(reads.lookups);
+    expect(samples.get('memory_read_threads_running')).toBe(reads.threads === 'running' ? 1 : 0);
+  });
+
   it('includes Node process metrics unless switched off', async () => {
     const metrics = createServiceMetrics();
     const text = await metrics.registry.metrics();
     expect(text).toMatch(/^process_cpu_user_seconds_total /m);
     expect(text).toMatch(/^nodejs_heap_size_used_bytes /m);
     expect(text).not.toMatch(/^memory_pool_/m);
+    expect(text).not.toMatch(/^memory_storage_reads_/m);
     expect(await createServiceMetrics({ processMetrics: false }).registry.metrics()).not.toMatch(
       /^process_/m,
     );

@@ -5,11 +5,14 @@ import { type CacheStatisticsSource, registerCacheMetrics } from './cache-metric
 import { createHttpMetrics, type HttpMetrics } from './http-metrics.js';
 import { createMemoryObserverMetrics } from './memory-observer-metrics.js';
 import { type PoolStatisticsSource, registerPoolMetrics } from './pool-metrics.js';
+import { type ReadStatisticsSource, registerReadMetrics } from './read-metrics.js';
 import { createStorageMetrics } from './storage-metrics.js';
 
 export interface ServiceMetricsOptions {
   /** The store's pool statistics (storage-turso: `() => storage.poolStatistics()`); can be bound later. */
   poolStatistics?: PoolStatisticsSource;
+  /** Where the store's reads ran (storage-turso: `() => storage.readStatistics()`); can be bound later. */
+  readStatistics?: ReadStatisticsSource;
   /** Node process metrics (CPU, memory, event loop, GC). Default true. */
   processMetrics?: boolean;
 }
@@ -18,6 +21,7 @@ export interface ScrapeSources {
   /** The memory whose `cacheStatistics()` feeds the cache metrics. */
   memory?: SelfLearningMemory;
   poolStatistics?: PoolStatisticsSource;
+  readStatistics?: ReadStatisticsSource;
 }
 
 export interface ServiceMetrics {
@@ -39,8 +43,10 @@ export function createServiceMetrics(options: ServiceMetricsOptions = {}): Servi
   const registry = new Registry();
   let cacheSource: CacheStatisticsSource | undefined;
   let poolSource = options.poolStatistics;
+  let readSource = options.readStatistics;
   registerCacheMetrics(registry, () => cacheSource);
   registerPoolMetrics(registry, () => poolSource);
+  registerReadMetrics(registry, () => readSource);
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
   return {
     registry,
@@ -53,6 +59,7 @@ export function createServiceMetrics(options: ServiceMetricsOptions = {}): Servi
         cacheSource = () => memory.cacheStatistics();
       }
       if (sources.poolStatistics) poolSource = sources.poolStatistics;
+      if (sources.readStatistics) readSource = sources.readStatistics;
     },
   };
 }

@@ -105,6 +105,7 @@ export function useService() {
         bodyLimitBytes: options.bodyLimitBytes,
         metrics,
         poolStatistics: () => durable.poolStatistics(),
+        readStatistics: () => durable.readStatistics(),
         mcp: options.mcp,
         version: { package: '0.1.0-test', schema: durable.schemaVersion },
         healthTimeoutMs: options.healthTimeoutMs,
