@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { EXIT_GATE_SOURCE, ExitGate, holdExitFor, releaseExitFor } from './exit-gate.js';
 import { libsqlModulePath } from './libsql-module.js';
 
 /** Write transactions before the checkpointer starts: stores that barely write never pay for a thread. */
@@ -18,21 +19,25 @@ export const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 // Plain CommonJS evaluated in the worker, so that it runs the same from source and from the build. It always
-// ends by itself (closing its connection first): terminating a thread inside a libsql call aborts the process.
+// ends by itself (closing its connection first): terminating a thread inside a libsql call aborts the process,
+// and every libsql call goes through the exit gate, so the process does not exit in the middle of one.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${EXIT_GATE_SOURCE}
 const Database = require(workerData.libsqlPath);
-const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
-const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
+const [db, checkpoint] = guarded(() => {
+  const opened = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
+  return [opened, opened.prepare('PRAGMA wal_checkpoint(PASSIVE)')];
+});
 function finish(message) {
   clearInterval(timer);
-  db.close();
+  try { guarded(() => db.close()); } catch {}
   if (message) parentPort.postMessage(message);
   parentPort.close();
 }
 const timer = setInterval(() => {
   try {
-    checkpoint.raw().all();
+    guarded(() => checkpoint.raw().all());
   } catch (error) {
     // Another connection checkpointing at the same moment is no failure: the next tick tries again.
     if (!error || error.code !== 'SQLITE_BUSY') finish({ failed: String((error && error.message) || error) });
@@ -48,8 +53,8 @@ parentPort.on('message', () => finish());
  * transactions, a worker thread with its own connection runs a PASSIVE checkpoint (it never blocks readers
  * or writers) every 250 ms, and the writer's automatic threshold is raised to a backstop. If the thread fails
  * to start or dies, the writer goes back to checkpointing itself. `stop` (the storage's `close`) lets the
- * thread finish on its own; a process that exits without closing the storage while the thread is inside a
- * checkpoint can abort (libsql panics when a thread is torn down inside one of its calls).
+ * thread finish on its own; a process that exits without closing the storage waits for a running checkpoint
+ * (the exit gate, exit-gate.ts: libsql panics when a thread is torn down inside one of its calls).
  */
 export class BackgroundCheckpoint {
   private worker: Worker | undefined;
@@ -84,9 +89,12 @@ export class BackgroundCheckpoint {
       this.stopped = true;
       return;
     }
+    const gate = new ExitGate();
+    holdExitFor(gate);
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: {
+        gate: gate.buffer,
         libsqlPath,
         file: this.file,
         busyTimeoutMs: this.busyTimeoutMs,
@@ -96,7 +104,10 @@ export class BackgroundCheckpoint {
     worker.unref();
     worker.on('online', () => this.setRunning(true));
     worker.on('error', () => this.fail());
-    worker.on('exit', () => this.fail());
+    worker.on('exit', () => {
+      releaseExitFor(gate);
+      this.fail();
+    });
     worker.on('message', () => this.fail());
     this.worker = worker;
   }

@@ -1,9 +1,12 @@
+import { EXIT_GATE_SOURCE } from './exit-gate.js';
+
 /**
  * The program of a read thread, plain CommonJS evaluated in the worker so that it runs the same from source
  * and from the build. It opens its own read-only connection to the file and answers one request at a time,
  * in the order they arrive: `execute` (one statement) or `batch` (statements in one read transaction, one
  * snapshot); `stop` closes the connection and ends the thread by itself (terminating a thread inside a libsql
- * call aborts the process).
+ * call aborts the process). Every libsql call runs through the exit gate (exit-gate.ts), so the process
+ * does not exit in the middle of one.
  *
  * Values travel as `@libsql/client` gives them for a local file (`intMode: "number"`): integers as numbers
  * (a RangeError beyond 2^53, as the client throws), blobs as ArrayBuffers; arguments are converted the way
@@ -12,6 +15,7 @@
  */
 export const READ_THREAD_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+${EXIT_GATE_SOURCE}
 const Database = require(workerData.libsqlPath);
 const MAX_STATEMENTS = 256;
 let db;
@@ -103,28 +107,38 @@ function failure(error) {
   };
 }
 function answer(request) {
-  const transfers = [];
   try {
-    if (request.op === 'execute') {
-      parentPort.postMessage({ id: request.id, result: run(request.statement, transfers) }, transfers);
-      return;
-    }
-    run('BEGIN TRANSACTION READONLY', transfers);
-    try {
-      const results = request.statements.map((statement) => run(statement, transfers));
-      run('COMMIT', transfers);
-      parentPort.postMessage({ id: request.id, results }, transfers);
-    } catch (error) {
-      try { run('ROLLBACK', []); } catch {}
-      throw error;
-    }
+    guarded(() => {
+      try {
+        respond(request);
+      } catch (error) {
+        parentPort.postMessage({ id: request.id, error: failure(error) });
+      }
+    });
   } catch (error) {
-    parentPort.postMessage({ id: request.id, error: failure(error) });
+    // The process is exiting: no more libsql calls.
+    parentPort.postMessage({ id: request.id, error: { name: 'Error', message: String((error && error.message) || error) } });
+  }
+}
+function respond(request) {
+  const transfers = [];
+  if (request.op === 'execute') {
+    parentPort.postMessage({ id: request.id, result: run(request.statement, transfers) }, transfers);
+    return;
+  }
+  run('BEGIN TRANSACTION READONLY', transfers);
+  try {
+    const results = request.statements.map((statement) => run(statement, transfers));
+    run('COMMIT', transfers);
+    parentPort.postMessage({ id: request.id, results }, transfers);
+  } catch (error) {
+    try { run('ROLLBACK', []); } catch {}
+    throw error;
   }
 }
 let opened = false;
 try {
-  open();
+  guarded(open);
   opened = true;
 } catch (error) {
   parentPort.postMessage({ failed: String((error && error.message) || error) });
@@ -133,7 +147,7 @@ try {
 if (opened) {
   parentPort.on('message', (request) => {
     if (request.op !== 'stop') return answer(request);
-    db.close();
+    try { guarded(() => db.close()); } catch {}
     parentPort.close();
   });
   parentPort.postMessage({ ready: true });

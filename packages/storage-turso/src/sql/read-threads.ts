@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { InStatement, ResultSet } from '@libsql/client';
 import type { ReadThreadConfig } from '../config.js';
+import { ExitGate, holdExitFor, releaseExitFor } from './exit-gate.js';
 import { libsqlModulePath } from './libsql-module.js';
 import { READ_THREAD_SOURCE } from './read-thread-source.js';
 import type { SqlRunner } from './runner.js';
@@ -121,14 +122,16 @@ class ReadLane implements SqlRunner {
   /** The thread has exited (stopped, failed to start, or died). */
   ended = false;
   private readonly exit: Promise<void>;
+  private readonly gate = new ExitGate();
 
   constructor(
     workerData: { libsqlPath: string; file: string; busyTimeoutMs: number; cacheKib: number },
     private readonly fallback: SqlRunner,
   ) {
+    holdExitFor(this.gate);
     this.worker = new Worker(READ_THREAD_SOURCE, {
       eval: true,
-      workerData,
+      workerData: { ...workerData, gate: this.gate.buffer },
       // Small young generation: a thread allocates only rows in flight (saves resident memory per thread).
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
@@ -142,6 +145,7 @@ class ReadLane implements SqlRunner {
     this.exit = new Promise((resolve) =>
       this.worker.once('exit', () => {
         this.ended = true;
+        releaseExitFor(this.gate);
         this.retire();
         resolve();
       }),
