@@ -3,14 +3,7 @@ import { CosineQuery } from '../../src/storage/in-memory/cosine-query.js';
 import { searchVectors, TWO_PASS_ROWS } from '../../src/storage/in-memory/exact-scan.js';
 import { TopK } from '../../src/storage/in-memory/top-k.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
-
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
 
 /** The one-pass reference: every row scored exactly into one top-k. */
 function onePass(
@@ -27,7 +20,7 @@ function onePass(
 
 describe('searchVectors (two passes from TWO_PASS_ROWS rows)', () => {
   it('returns exactly the one-pass answer: ids, order and scores to the bit', () => {
-    const next = seeded(7);
+    const next = seededRandom(7);
     const dimensions = 24;
     // Clustered rows with exact duplicates (ties), zero rows, sparse and dense ones, over three indexes.
     const centres = Array.from({ length: 6 }, () =>
@@ -69,7 +62,7 @@ describe('searchVectors (two passes from TWO_PASS_ROWS rows)', () => {
   });
 
   it('answers queries that are all zero, and fewer accepted rows than the limit', () => {
-    const next = seeded(11);
+    const next = seededRandom(11);
     const index = new VectorIndex(8);
     for (let row = 0; row < TWO_PASS_ROWS; row++) {
       index.set(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/storage/in-memory/bm25-index.js';
 import { PartitionedBm25Index } from '../../src/storage/in-memory/partitioned-bm25-index.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 describe('PartitionedBm25Index', () => {
@@ -55,11 +56,7 @@ describe('PartitionedBm25Index', () => {
     const vocabulary = ['a', 'b', 'c', 'd', 'e'];
     const partitioned = new PartitionedBm25Index<Shelf>();
     const flat = new Bm25Index();
-    let seed = 11;
-    const next = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const next = seededRandom(11);
     for (let round = 0; round < 400; round++) {
       const id = `d${Math.floor(next() * 150)}`;
       // Short documents from a small vocabulary, so many scores tie exactly.

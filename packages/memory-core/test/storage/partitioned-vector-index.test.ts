@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PartitionedVectorIndex } from '../../src/storage/in-memory/partitioned-vector-index.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
+import { seededRandom } from '../support/seeded-random.js';
 import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 function vector(...values: number[]): Float32Array {
@@ -52,11 +53,7 @@ describe('PartitionedVectorIndex', () => {
     const shelves = [red, blue, { key: 'green' }];
     const partitioned = new PartitionedVectorIndex<Shelf>(3);
     const flat = new VectorIndex(3);
-    let seed = 7;
-    const next = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const next = seededRandom(7);
     // Few distinct vectors, so many scores tie exactly.
     const pool = Array.from({ length: 6 }, () => vector(next() - 0.5, next() - 0.5, next() - 0.5));
     for (let row = 0; row < 300; row++) {

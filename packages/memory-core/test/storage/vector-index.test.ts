@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CosineQuery } from '../../src/storage/in-memory/cosine-query.js';
 import { TopK } from '../../src/storage/in-memory/top-k.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 function unit(dimensions: number, values: Record<number, number>): Float32Array {
   const vector = new Float32Array(dimensions);
@@ -86,11 +87,7 @@ describe('VectorIndex.scoreInto', () => {
   });
 
   it('scores a sparse query over its nonzero components only, to the same bits', () => {
-    let seed = 3;
-    const next = () => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const next = seededRandom(3);
     // Mostly zero, signed, tail included: 10 dimensions.
     const sparse = () => Float32Array.from({ length: 10 }, () => (next() < 0.6 ? 0 : next() * 2 - 1));
     const index = new VectorIndex(10);
