@@ -9,6 +9,18 @@ import type { MemoryScope } from './runtime.js';
 /** How many of the best episodes lend their patterns to the candidates. */
 const SOURCE_EPISODES = 10;
 
+export interface PatternCandidateOptions {
+  fromEpisodes?: readonly RankedEpisode[];
+  types?: PatternType[];
+  domains?: string[];
+}
+
+/** What the store's full-text and vector searches over patterns found, best first. */
+export interface PatternHits {
+  lexical: ScoredId[];
+  semantic: ScoredId[];
+}
+
 /**
  * Candidate patterns: full-text and vector search over patterns, fused by reciprocal rank, plus the patterns
  * mined from the best-ranked episodes (relevant because the task resembles where they were learned).
@@ -18,8 +30,22 @@ export async function findPatternCandidates(
   scope: MemoryScope,
   plan: QueryPlan,
   pool: number,
-  options: { fromEpisodes?: readonly RankedEpisode[]; types?: PatternType[]; domains?: string[] } = {},
+  options: PatternCandidateOptions = {},
 ): Promise<PatternCandidate[]> {
+  const hits = await searchPatternHits(scope, plan, pool, options);
+  return loadPatternCandidates(scope, hits, pool, options);
+}
+
+/**
+ * The searches of `findPatternCandidates` alone. They need only the query, so retrieval runs them while the
+ * episodes are searched and ranked, and merges the episodes' patterns in `loadPatternCandidates` after.
+ */
+export async function searchPatternHits(
+  scope: MemoryScope,
+  plan: QueryPlan,
+  pool: number,
+  options: Pick<PatternCandidateOptions, 'types' | 'domains'> = {},
+): Promise<PatternHits> {
   const { storage, config } = scope.runtime;
   const filter: PatternFilter = {
     ...(options.types ? { types: options.types } : {}),
@@ -33,6 +59,17 @@ export async function findPatternCandidates(
       ? storage.searchPatternsByVector(scope.namespace, plan.vector, filter, pool)
       : Promise.resolve<ScoredId[]>([]),
   ]);
+  return { lexical, semantic };
+}
+
+/** Fuses `hits` with the patterns of `options.fromEpisodes` and loads the best `pool` of them. */
+export async function loadPatternCandidates(
+  scope: MemoryScope,
+  { lexical, semantic }: PatternHits,
+  pool: number,
+  options: PatternCandidateOptions = {},
+): Promise<PatternCandidate[]> {
+  const { storage, config } = scope.runtime;
   const fused = reciprocalRankFusion([lexical, semantic], config.ranking.rrfK);
   const relevance = fusedRelevance(fused, config.ranking.rrfK, Math.max(lexical.length, semantic.length));
   for (const ranked of (options.fromEpisodes ?? []).slice(0, SOURCE_EPISODES)) {

@@ -19,11 +19,23 @@ export async function retrieveContext(
   const query = parseInput(RetrieveContextInputSchema, input, 'retrieval query');
   const { runtime, namespace } = scope;
   const startedMs = runtime.clock.now();
-  const analysis = await analyseTask(scope, query.query, query.context, {
-    limit: query.limit,
-    patternPool: Math.max(20, query.limit * 3),
-    feedbackBoost: false,
-  });
+  // The heuristics depend on the query's domain alone: listed while the task is analysed.
+  const [analysis, heuristicPage] = await Promise.all([
+    analyseTask(scope, query.query, query.context, {
+      limit: query.limit,
+      patternPool: Math.max(20, query.limit * 3),
+      feedbackBoost: false,
+    }),
+    runtime.storage.listHeuristics(
+      namespace,
+      {
+        ...(query.context.domain ? { domains: [query.context.domain] } : {}),
+        minConfidence: runtime.config.heuristicConfidenceFloor,
+        minEvidence: 2,
+      },
+      { limit: HEURISTIC_CANDIDATES },
+    ),
+  ]);
   const [playbook] = synthesisePlaybooks({
     episodes: analysis.ranked,
     patterns: analysis.patterns,
@@ -33,15 +45,6 @@ export async function retrieveContext(
     feedbackBoostWeight: runtime.config.ranking.feedbackBoostWeight,
     procedureFeedback: analysis.procedureFeedback,
   });
-  const heuristicPage = await runtime.storage.listHeuristics(
-    namespace,
-    {
-      ...(query.context.domain ? { domains: [query.context.domain] } : {}),
-      minConfidence: runtime.config.heuristicConfidenceFloor,
-      minEvidence: 2,
-    },
-    { limit: HEURISTIC_CANDIDATES },
-  );
   const result: RetrievedContext = {
     episodes: analysis.exemplars.map(stripVector),
     patterns: analysis.patterns.slice(0, query.limit).map(stripVector),

@@ -7,7 +7,7 @@ import { rankPatterns, type ScoredPattern } from '../retrieval/rank-patterns.js'
 import { failureWarnings } from '../retrieval/warnings.js';
 import { findEpisodeCandidates } from './episode-candidates.js';
 import type { QueryContext } from './inputs.js';
-import { findPatternCandidates } from './pattern-candidates.js';
+import { loadPatternCandidates, searchPatternHits } from './pattern-candidates.js';
 import { planQuery, type QueryPlan } from './query-plan.js';
 import type { RetrievalWarning } from './results.js';
 import type { MemoryScope } from './runtime.js';
@@ -53,43 +53,54 @@ export async function analyseTask(
 ): Promise<TaskAnalysis> {
   const { runtime } = scope;
   const plan = await planQuery(runtime, text, context);
-  const [found, counts, feedbackCounts] = await Promise.all([
-    findEpisodeCandidates(scope, plan, options.limit),
-    runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
-    runtime.storage.getProcedureCounts(procedureFeedbackNamespace(scope.namespace), plan.terms),
+  // The pattern searches need only the query: they run while the episodes are searched, loaded and ranked.
+  const [episodes, patternHits] = await Promise.all([
+    analyseEpisodes(scope, plan, context, options.limit),
+    searchPatternHits(scope, plan, options.patternPool),
   ]);
-  const procedureFeedback = predictTools(feedbackCounts, plan.terms, FEEDBACK_MIN_REPORTS);
-  const predictions =
-    runtime.config.ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
-  const nowMs = runtime.clock.now();
-  const ranking = runtime.config.ranking;
-  const ranked = rankEpisodes(found.candidates, { context, predictions, nowMs, ranking });
-  const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
-  const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, options.limit);
-  const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS, ranking);
-  const patternCandidates = await findPatternCandidates(scope, plan, options.patternPool, {
-    fromEpisodes: successes,
+  const patternCandidates = await loadPatternCandidates(scope, patternHits, options.patternPool, {
+    fromEpisodes: episodes.successes,
   });
   const patterns = rankPatterns(patternCandidates, {
     context,
-    predictions,
-    nowMs,
-    ranking,
+    predictions: episodes.predictions,
+    nowMs: runtime.clock.now(),
+    ranking: runtime.config.ranking,
     demotionThreshold: runtime.config.demotionThreshold,
     feedbackBoost: options.feedbackBoost,
   });
+  const { found, successes: _successes, ...analysed } = episodes;
   return {
     plan,
-    ranked,
-    exemplars,
-    warnings,
+    ...analysed,
     patterns,
-    predictions,
-    procedureFeedback,
     lexicalHits: found.lexicalHits,
     semanticHits: found.semanticHits,
     crossDomainFallback: found.crossDomainFallback,
   };
+}
+
+/** Episode candidates searched, loaded and ranked, with the procedure priors that ranked them. */
+async function analyseEpisodes(scope: MemoryScope, plan: QueryPlan, context: QueryContext, limit: number) {
+  const { runtime } = scope;
+  const [found, counts, feedbackCounts] = await Promise.all([
+    findEpisodeCandidates(scope, plan, limit),
+    runtime.storage.getProcedureCounts(scope.namespace, plan.terms),
+    runtime.storage.getProcedureCounts(procedureFeedbackNamespace(scope.namespace), plan.terms),
+  ]);
+  const procedureFeedback = predictTools(feedbackCounts, plan.terms, FEEDBACK_MIN_REPORTS);
+  const ranking = runtime.config.ranking;
+  const predictions = ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
+  const ranked = rankEpisodes(found.candidates, {
+    context,
+    predictions,
+    nowMs: runtime.clock.now(),
+    ranking,
+  });
+  const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
+  const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, limit);
+  const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS, ranking);
+  return { found, ranked, successes, exemplars, warnings, predictions, procedureFeedback };
 }
 
 /** One paragraph saying what was searched and what shaped the ranking. */
