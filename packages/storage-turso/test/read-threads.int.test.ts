@@ -148,6 +148,23 @@ describe('a read thread answers like the client', () => {
     expect(new Uint8Array(blobRow!['data'] as ArrayBuffer)).toEqual(new Uint8Array([1, 2, 3]));
   });
 
+  it('hand each statement to the first idle thread: a short read never waits behind a long one', async () => {
+    const { threads } = await setUp();
+    const runner = threads.runner();
+    // Statements that keep a thread busy for a while, one ten times as long as the other.
+    const busy = (rows: number) =>
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${rows}) SELECT count(*) AS n FROM n`;
+    const finished: string[] = [];
+    const track = (name: string, read: Promise<unknown>) => read.then(() => finished.push(name));
+    await Promise.all([
+      track('long', runner.execute(busy(3_000_000))),
+      track('medium', runner.execute(busy(300_000))),
+      // Both threads are busy: this waits for the first one free (the medium read's), not behind the long one.
+      track('short', runner.execute('SELECT 1')),
+    ]);
+    expect(finished).toEqual(['medium', 'short', 'long']);
+  });
+
   it('runs a batch in one read transaction', async () => {
     const { threads } = await setUp();
     const [count, labels] = await threads

@@ -17,7 +17,9 @@ import type { TermStatistics } from './term-statistics.js';
  * they admit; terms present in most documents are dropped first (they cannot change the order, see
  * TermStatistics). The ranked hits (a materialised CTE: one pass over the index; only the best `limit` when the
  * facets express the whole filter) are then joined to their episodes, where every filter is applied again on
- * typed columns — the facets narrow, the columns decide.
+ * typed columns — the facets narrow, the columns decide. The statistics are keyed reads on the main thread
+ * and the search is one statement on a read thread: a second statement of the same read would queue on its
+ * thread behind whatever other reads were sent there meanwhile.
  */
 export async function searchEpisodesByText(
   database: Database,
@@ -31,8 +33,10 @@ export async function searchEpisodesByText(
   if (terms.length === 0 || limit <= 0) return [];
   const where = candidateFilterConditions(namespace, filter);
   if (filter.completedOnly === false) await foldAppendedSteps(database);
+  const informative = await database.lookup('searchEpisodesByText', (runner) =>
+    statistics.informativeTerms(runner, terms),
+  );
   return database.read('searchEpisodesByText', async (runner) => {
-    const informative = await statistics.informativeTerms(runner, terms);
     const match = `terms : (${matchExpression(informative, 'OR')}) AND facets : (${facetExpression(namespace, filter)})`;
     // When the facets express the whole filter, only the best `limit` hits need joining to their episodes.
     const facetsExact = !filter.taskTypes?.length && !filter.outcomeTypes?.length;
@@ -62,8 +66,10 @@ export async function searchPatternsByText(
   database.assertOpen('searchPatternsByText');
   if (terms.length === 0 || limit <= 0) return [];
   const where = patternFilterConditions(namespace, filter);
+  const informative = await database.lookup('searchPatternsByText', (runner) =>
+    statistics.informativeTerms(runner, terms),
+  );
   return database.read('searchPatternsByText', async (runner) => {
-    const informative = await statistics.informativeTerms(runner, terms);
     const match = `terms : (${matchExpression(informative, 'OR')}) AND facets : (${patternFacetExpression(namespace, filter)})`;
     const facetsExact = filter.minOccurrences === undefined;
     const result = await runner.execute({

@@ -35,6 +35,9 @@ export interface DatabaseOptions {
  * Every database access of the storage goes through here: reads with retries inside a pool slot, writes
  * through group commit, failures mapped to `MemoryError`, and refusal after `close()`.
  */
+/** `vector`: a read whose statements call libSQL's vector functions (see `Database.read`). */
+export type ReadKind = 'vector' | 'other';
+
 export class Database {
   readonly pool: RequestPool;
   private readonly writes: GroupCommit;
@@ -47,6 +50,8 @@ export class Database {
   private readonly checkpoint: BackgroundCheckpoint | undefined;
   /** Reads of a local file, run on worker threads once the store is busy. */
   private readonly readThreads: ReadThreads | undefined;
+  /** Reads that call libSQL's vector functions on a local file, one at a time (see `read`). */
+  private readonly vectorReads = new Mutex();
   private mainThreadReads = 0;
   private lookups = 0;
 
@@ -84,14 +89,21 @@ export class Database {
    * Runs a read (one or more statements through `runner`), retrying transient failures: on a read thread
    * of a local file when they run (searches, lists and batches keep the event loop free), else on the main
    * thread's reader.
+   *
+   * `kind` `vector`: the body calls libSQL's vector functions. On a local file such reads run one at a time.
+   * Two of them on two threads take twice as long each (measured; a vector scan beside a text search slows
+   * neither), most likely because every call allocates its vectors through SQLite's global allocator; one
+   * after the other, the first is answered in half the time and the second no later.
    */
-  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>): Promise<T> {
-    return this.runRead(operation, body, () => this.readRunner());
+  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>, kind: ReadKind = 'other'): Promise<T> {
+    const run = () => this.runRead(operation, body, () => this.readRunner());
+    return kind === 'vector' && this.clients.file ? this.vectorReads.run(run) : run();
   }
 
   /**
-   * Runs a read of one record by its key on the main thread's reader: it costs less there (tens of
-   * microseconds) than a thread's round trip, and blocks the event loop no longer.
+   * Runs a read of records by key (one record, or a few rows for each of a handful of keys) on the main
+   * thread's reader: it costs less there (tens of microseconds) than a thread's round trip, and blocks the
+   * event loop no longer.
    */
   lookup<T>(operation: string, body: (runner: SqlRunner) => Promise<T>): Promise<T> {
     return this.runRead(operation, body, () => {

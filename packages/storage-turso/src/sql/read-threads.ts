@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import type { InStatement, ResultSet } from '@libsql/client';
 import type { ReadThreadConfig } from '../config.js';
 import { ExitGate, holdExitFor, releaseExitFor } from './exit-gate.js';
 import { libsqlModulePath } from './libsql-module.js';
@@ -15,9 +14,11 @@ type Answer =
   | { id: number; results: ThreadResult[] }
   | { id: number; error: ThreadFailure };
 
-interface Pending {
+/** A request waiting for, or running on, a read thread. */
+interface Job {
+  message: object;
   answer(answer: Answer): void;
-  /** Runs the request on the main thread's reader instead (the thread ended before answering). */
+  /** Runs the request on the main thread's reader instead (no thread can take it, or its thread ended). */
   fallback(): void;
 }
 
@@ -28,7 +29,7 @@ export interface ReadStatistics {
   onThreads: number;
   /** Reads that ran on the main thread because no thread was ready (or threads are off). */
   onMainThread: number;
-  /** Reads of one record by key, always on the main thread (cheaper there than a thread's round trip). */
+  /** Reads of records by key, always on the main thread (cheaper there than a thread's round trip). */
   lookups: number;
 }
 
@@ -39,16 +40,36 @@ export interface ReadStatistics {
  * they run beside each other and beside the JavaScript that ranks. WAL gives each read a consistent snapshot
  * that includes every acknowledged write.
  *
+ * Statements wait in one queue, in arrival order, and a thread takes the next one when it is idle: a thread
+ * holds one statement at a time, so a short read never waits behind a long search on one thread while the
+ * other is free (with a queue per thread, a retrieval's tail was such waits).
+ *
  * Threads start once the store has served `startAfterReads` reads (stores that barely read never pay for
- * them); until they are ready, and if they fail, reads run on the main thread's reader. A read body keeps
- * one thread for all its statements; bodies go to the thread with the fewest in flight. A thread holds the
- * process open only while it has work, and `stop` lets each thread finish its queue and close by itself.
+ * them); until they are ready, and if they fail, reads run on the main thread's reader. A thread holds the
+ * process open only while it has work, and `stop` lets the threads finish the queue and close by themselves.
  */
 export class ReadThreads {
   private readonly lanes: ReadLane[] = [];
+  private readonly queue: Job[] = [];
   private onThreads = 0;
   private onMainThread = 0;
   private stopped = false;
+  private drained: (() => void) | undefined;
+  /** What read bodies run through while threads are ready: statements join the queue. */
+  private readonly queued: SqlRunner = {
+    execute: (statement) =>
+      this.enqueue(
+        { op: 'execute', statement },
+        (answer) => resultSetOf((answer as { result: ThreadResult }).result),
+        () => this.fallback.execute(statement),
+      ),
+    batch: (statements) =>
+      this.enqueue(
+        { op: 'batch', statements },
+        (answer) => (answer as { results: ThreadResult[] }).results.map(resultSetOf),
+        () => this.fallback.batch(statements),
+      ),
+  };
 
   constructor(
     private readonly file: string,
@@ -66,28 +87,69 @@ export class ReadThreads {
     return this.stopped || this.config.threads === 0 || ended ? 'off' : 'waiting';
   }
 
-  /** The runner for one read body: a ready thread's, or the main thread's reader. */
+  /** The runner for one read body: the threads' queue once a thread is ready, else the main thread's reader. */
   runner(): SqlRunner {
     if (this.lanes.length === 0 && !this.stopped && this.onMainThread >= this.config.startAfterReads) {
       this.start();
     }
-    let best: ReadLane | undefined;
-    for (const lane of this.lanes) {
-      if (lane.ready && (best === undefined || lane.inFlight < best.inFlight)) best = lane;
+    if (!this.stopped && this.lanes.some((lane) => lane.ready)) {
+      this.onThreads++;
+      return this.queued;
     }
-    if (best) this.onThreads++;
-    else this.onMainThread++;
-    return best ?? this.fallback;
+    this.onMainThread++;
+    return this.fallback;
   }
 
   statistics(): Omit<ReadStatistics, 'lookups'> {
     return { threads: this.state, onThreads: this.onThreads, onMainThread: this.onMainThread };
   }
 
-  /** Lets every thread answer what it was asked, close its connection and end; idempotent. */
+  /** Lets the threads answer everything queued, close their connections and end; idempotent. */
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.queue.length > 0 || this.lanes.some((lane) => lane.busy)) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+      });
+    }
     await Promise.all(this.lanes.splice(0).map((lane) => lane.stop()));
+  }
+
+  private enqueue<T>(
+    message: object,
+    read: (answer: Answer) => T,
+    onMainThread: () => Promise<T>,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        message,
+        answer: (answer) => {
+          try {
+            if ('error' in answer) reject(errorOf(answer.error));
+            else resolve(read(answer));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        fallback: () => onMainThread().then(resolve, reject),
+      });
+      this.dispatch();
+    });
+  }
+
+  /** Hands queued statements to idle threads; with no thread left to take them, runs them on the main thread. */
+  private dispatch(): void {
+    for (const lane of this.lanes) {
+      if (this.queue.length === 0) break;
+      if (lane.ready && !lane.busy) lane.take(this.queue.shift()!);
+    }
+    if (this.queue.length > 0 && !this.lanes.some((lane) => lane.ready)) {
+      for (const job of this.queue.splice(0)) job.fallback();
+    }
+    if (this.drained && this.queue.length === 0 && !this.lanes.some((lane) => lane.busy)) {
+      this.drained();
+      this.drained = undefined;
+    }
   }
 
   private start(): void {
@@ -106,18 +168,19 @@ export class ReadThreads {
             busyTimeoutMs: this.busyTimeoutMs,
             cacheKib: this.config.cacheKib,
           },
-          this.fallback,
+          () => this.dispatch(),
         ),
       );
     }
   }
 }
 
-/** One read thread: requests go out with an id, answers come back in order. */
-class ReadLane implements SqlRunner {
+/** One read thread: it runs one job at a time and asks for the next when it is idle (or gone). */
+class ReadLane {
   ready = false;
+  /** The job the thread is running. */
+  busy: Job | undefined;
   private readonly worker: Worker;
-  private readonly pending = new Map<number, Pending>();
   private nextId = 0;
   /** The thread has exited (stopped, failed to start, or died). */
   ended = false;
@@ -126,7 +189,7 @@ class ReadLane implements SqlRunner {
 
   constructor(
     workerData: { libsqlPath: string; file: string; busyTimeoutMs: number; cacheKib: number },
-    private readonly fallback: SqlRunner,
+    private readonly idle: () => void,
   ) {
     holdExitFor(this.gate);
     this.worker = new Worker(READ_THREAD_SOURCE, {
@@ -137,8 +200,10 @@ class ReadLane implements SqlRunner {
     });
     this.worker.unref();
     this.worker.on('message', (message: Answer | { ready: true } | { failed: string }) => {
-      if ('ready' in message) this.ready = true;
-      else if ('id' in message) this.settle(message);
+      if ('ready' in message) {
+        this.ready = true;
+        this.idle();
+      } else if ('id' in message) this.settle(message);
     });
     // A thread that fails or ends hands what it still owed to the main thread's reader.
     this.worker.on('error', () => this.retire());
@@ -152,24 +217,14 @@ class ReadLane implements SqlRunner {
     );
   }
 
-  get inFlight(): number {
-    return this.pending.size;
-  }
-
-  execute(statement: InStatement): Promise<ResultSet> {
-    return this.send(
-      { op: 'execute', statement },
-      (answer) => resultSetOf((answer as { result: ThreadResult }).result),
-      () => this.fallback.execute(statement),
-    );
-  }
-
-  batch(statements: InStatement[]): Promise<ResultSet[]> {
-    return this.send(
-      { op: 'batch', statements },
-      (answer) => (answer as { results: ThreadResult[] }).results.map(resultSetOf),
-      () => this.fallback.batch(statements),
-    );
+  /**
+   * Sends a job to the thread. While it runs, the thread keeps the process alive: a caller awaiting a read
+   * must not see the process exit under it.
+   */
+  take(job: Job): void {
+    this.busy = job;
+    this.worker.ref();
+    this.worker.postMessage({ id: this.nextId++, ...job.message });
   }
 
   async stop(): Promise<void> {
@@ -186,42 +241,20 @@ class ReadLane implements SqlRunner {
     clearTimeout(timer);
   }
 
-  /**
-   * Sends a request, or runs it on the main thread if this thread is gone. While requests are in flight the
-   * thread keeps the process alive: a caller awaiting a read must not see the process exit under it.
-   */
-  private send<T>(message: object, read: (answer: Answer) => T, onMainThread: () => Promise<T>): Promise<T> {
-    if (!this.ready) return onMainThread();
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      if (this.pending.size === 0) this.worker.ref();
-      this.pending.set(id, {
-        answer: (answer) => {
-          try {
-            if ('error' in answer) reject(errorOf(answer.error));
-            else resolve(read(answer));
-          } catch (error) {
-            reject(error);
-          }
-        },
-        fallback: () => onMainThread().then(resolve, reject),
-      });
-      this.worker.postMessage({ id, ...message });
-    });
-  }
-
   private settle(answer: Answer): void {
-    const pending = this.pending.get(answer.id);
-    if (!pending) return;
-    this.pending.delete(answer.id);
-    if (this.pending.size === 0) this.worker.unref();
-    pending.answer(answer);
+    const job = this.busy;
+    if (!job || answer.id !== this.nextId - 1) return;
+    this.busy = undefined;
+    this.worker.unref();
+    job.answer(answer);
+    this.idle();
   }
 
   private retire(): void {
     this.ready = false;
-    const owed = [...this.pending.values()];
-    this.pending.clear();
-    for (const pending of owed) pending.fallback();
+    const owed = this.busy;
+    this.busy = undefined;
+    owed?.fallback();
+    this.idle();
   }
 }
