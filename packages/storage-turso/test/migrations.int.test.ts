@@ -181,7 +181,7 @@ describe('migrations', () => {
     expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });
 
-  it('migrates a version-3 database: compact vectors are backfilled and follow saves and deletes', async () => {
+  it('migrates a version-3 database: float8 copies are backfilled and follow saves and deletes', async () => {
     const url = temp.directory().databaseUrl();
     const near = completed(episode({ taskDescription: 'Rotate the signing keys' }));
     const far = completed(episode({ taskDescription: 'Rotate the log files' }));
@@ -210,24 +210,87 @@ describe('migrations', () => {
 
     const storage = await temp.open(url);
     expect(storage.migration).toEqual({ from: 3, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(3) });
-    expect(await query(url, 'SELECT count(*) AS n FROM episode_vectors_compact')).toEqual([{ n: 2 }]);
+    expect(await query(url, 'SELECT count(*) AS n FROM episode_vector_scan')).toEqual([{ n: 2 }]);
     const nearest = async (vector: Float32Array) =>
       (await storage.searchEpisodesByVector(NS, vector, {}, 1)).map((hit) => hit.id);
     expect(await nearest(unit(0))).toEqual([near.id]);
     expect(await nearest(unit(1))).toEqual([far.id]);
 
-    // A replaced vector replaces its compact copy; a deleted episode takes both with it.
+    // A replaced vector replaces its float8 copy; a deleted episode takes both with it.
     await storage.saveEmbedding(NS, 'episode', near.id, unit(2));
     expect(await nearest(unit(2))).toEqual([near.id]);
     const compactDistance = await query(
       url,
-      `SELECT vector_distance_cos(c.vector, vector8('${JSON.stringify([...unit(2)])}')) AS distance
-       FROM episode_vectors_compact c JOIN episodes e ON e.seq = c.seq WHERE e.id = '${near.id}'`,
+      `SELECT vector_distance_cos(s.vector, vector8('${JSON.stringify([...unit(2)])}')) AS distance
+       FROM episode_vector_scan s WHERE s.id = '${near.id}'`,
     );
     expect(compactDistance).toHaveLength(1);
     expect(Number(compactDistance[0]!['distance'])).toBeCloseTo(0, 3);
     expect(await storage.deleteEpisode(NS, far.id)).toBe(true);
-    expect(await query(url, 'SELECT count(*) AS n FROM episode_vectors_compact')).toEqual([{ n: 1 }]);
+    expect(await query(url, 'SELECT count(*) AS n FROM episode_vector_scan')).toEqual([{ n: 1 }]);
+    await storage.close();
+    expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
+  });
+
+  it('migrates a version-4 database: the episode scan table is backfilled and follows every filter column', async () => {
+    const url = temp.directory().databaseUrl();
+    const unit = (index: number) =>
+      Float32Array.from({ length: DIMENSIONS }, (_, at) => (at === index ? 1 : 0));
+    const finance = { domain: 'finance', complexity: 'simple' as const, tags: [] };
+    const ledger = completed(episode({ taskDescription: 'Reconcile the ledger', context: finance }));
+    const invoices = completed(episode({ taskDescription: 'Reconcile the invoices', context: finance }));
+    const open = episode({ taskDescription: 'Reconcile the payroll', context: finance });
+    const client = createClient({ url });
+    try {
+      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 4));
+      // Rows and vectors as version 4 wrote them (its triggers made the compact copies).
+      for (const [record, vector] of [
+        [ledger, unit(0)],
+        [invoices, unit(1)],
+        [open, unit(2)],
+      ] as const) {
+        const inserted = await client.execute({
+          sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
+          args: episodeColumnValues(record, episodeRecordJson(record)),
+        });
+        await client.execute({
+          sql: 'INSERT INTO episode_vectors (seq, vector) VALUES (?, vector32(?))',
+          args: [inserted.rows[0]!['seq']!, new Uint8Array(vector.buffer)],
+        });
+      }
+    } finally {
+      client.close();
+    }
+
+    const storage = await temp.open(url);
+    expect(storage.migration).toEqual({ from: 4, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(4) });
+    expect(
+      await query(url, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'episode_vectors_compact'"),
+    ).toEqual([{ n: 0 }]);
+    expect(await query(url, 'SELECT id, domain FROM episode_vector_scan ORDER BY seq')).toEqual(
+      [ledger, invoices, open].map((record) => ({ id: record.id, domain: 'finance' })),
+    );
+    // Every query below is answered by an exact scan (three episodes): what it returns is what the scan table admits.
+    const found = async (filter: Parameters<typeof storage.searchEpisodesByVector>[2]) =>
+      (await storage.searchEpisodesByVector(NS, unit(0), filter, 10)).map((hit) => hit.id).sort();
+    const both = [ledger.id, invoices.id].sort();
+    expect(await found({ domains: ['finance'] })).toEqual(both);
+    expect(await found({ domains: ['finance'], completedOnly: false })).toEqual([...both, open.id].sort());
+
+    await storage.updateEpisode({ ...ledger, archivedAt: '2025-02-01T00:00:00.000Z' }, ledger.version);
+    expect(await found({ domains: ['finance'] })).toEqual([invoices.id]);
+    expect(await found({ domains: ['finance'], includeArchived: true })).toEqual(both);
+    await storage.updateEpisode(
+      { ...invoices, context: { ...finance, domain: 'billing' }, outcome: { type: 'failure', reason: 'x' } },
+      invoices.version,
+    );
+    expect(await found({ domains: ['finance'] })).toEqual([]);
+    expect(await found({ domains: ['billing'] })).toEqual([invoices.id]);
+    expect(await found({ domains: ['billing'], outcomeTypes: ['success'] })).toEqual([]);
+    await storage.completeEpisode(completed(open), open.version);
+    expect(await found({ domains: ['finance'] })).toEqual([open.id]);
+    expect(await storage.deleteEpisode(NS, open.id)).toBe(true);
+    expect(await query(url, 'SELECT count(*) AS n FROM episode_vector_scan')).toEqual([{ n: 2 }]);
     await storage.close();
     expect(await query(url, 'PRAGMA integrity_check')).toEqual([{ integrity_check: 'ok' }]);
   });

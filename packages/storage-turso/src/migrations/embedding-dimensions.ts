@@ -2,7 +2,16 @@ import type { Client } from '@libsql/client';
 import { configInvalid } from '../failures.js';
 import { numeric } from '../sql/row.js';
 import { renderMigration } from './migration.js';
-import { COMPACT_VECTOR_TABLES_SQL, EMBEDDING_DIMENSIONS_KEY, VECTOR_TABLES_SQL } from './vector-tables.js';
+import {
+  EMBEDDING_DIMENSIONS_KEY,
+  EPISODE_VECTOR_SCAN_SQL,
+  PATTERN_COMPACT_VECTOR_TABLE_SQL,
+  VECTOR_TABLES_SQL,
+} from './vector-tables.js';
+
+/** The vector tables as the latest migration leaves them. */
+const CURRENT_VECTOR_TABLES_SQL =
+  VECTOR_TABLES_SQL + PATTERN_COMPACT_VECTOR_TABLE_SQL + EPISODE_VECTOR_SCAN_SQL;
 
 /**
  * Makes the vector tables match the configured dimension. A database created with another dimension is only
@@ -39,7 +48,9 @@ export async function ensureEmbeddingDimensions(
       DROP TABLE IF EXISTS pattern_vectors;
       DROP TABLE IF EXISTS episode_vectors_compact;
       DROP TABLE IF EXISTS pattern_vectors_compact;
-      ${renderMigration({ version: 0, name: 'vectors', sql: VECTOR_TABLES_SQL + COMPACT_VECTOR_TABLES_SQL }, { dimensions })}`);
+      DROP TRIGGER IF EXISTS episode_vector_scan_filters;
+      DROP TABLE IF EXISTS episode_vector_scan;
+      ${renderMigration({ version: 0, name: 'vectors', sql: CURRENT_VECTOR_TABLES_SQL }, { dimensions })}`);
     await transaction.execute({
       sql: 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
       args: [EMBEDDING_DIMENSIONS_KEY, String(dimensions)],

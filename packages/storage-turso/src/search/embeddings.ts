@@ -5,23 +5,29 @@ import type { Database } from '../sql/database.js';
 import { blob, text } from '../sql/row.js';
 import { checkVector, vectorBytes, vectorFromBlob } from './vectors.js';
 
-/** Where each target's vectors live and which records they belong to. */
+/**
+ * Where each target's vectors live and which records they belong to. `scan` is what an exact scan reads,
+ * aliased like the records (so their filter conditions apply), with `scanVector` the float8 copy: the episode
+ * scan table (migration 0005) or the patterns joined to their compact copies (0004).
+ */
 export const VECTOR_TABLES = {
   episode: {
     vectors: 'episode_vectors',
-    compact: 'episode_vectors_compact',
+    scan: 'episode_vector_scan e',
+    scanVector: 'e.vector',
     records: 'episodes',
     index: 'episode_vectors_ann',
   },
   pattern: {
     vectors: 'pattern_vectors',
-    compact: 'pattern_vectors_compact',
+    scan: 'patterns p CROSS JOIN pattern_vectors_compact c ON c.seq = p.seq',
+    scanVector: 'c.vector',
     records: 'patterns',
     index: 'pattern_vectors_ann',
   },
 } as const satisfies Record<
   EmbeddingTarget,
-  { vectors: string; compact: string; records: string; index: string }
+  { vectors: string; scan: string; scanVector: string; records: string; index: string }
 >;
 
 /** Stores or replaces a record's vector; `NOT_FOUND` when the record is not in the namespace. */

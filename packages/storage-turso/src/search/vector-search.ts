@@ -5,7 +5,6 @@ import { patternFilterConditions } from '../patterns/read-patterns.js';
 import type { Conditions } from '../sql/conditions.js';
 import type { Database } from '../sql/database.js';
 import { numeric, optionalNumeric, text } from '../sql/row.js';
-import type { SqlRunner } from '../sql/runner.js';
 import { VECTOR_TABLES } from './embeddings.js';
 import { checkVector, vectorBytes } from './vectors.js';
 
@@ -44,44 +43,57 @@ interface VectorQuery {
  * complete and exact; over a larger filtered set the index's filtered neighbours are returned — approximate,
  * like any ANN answer, and possibly fewer than `limit`. Scores are `1 − cosine distance`.
  */
-async function nearest(runner: SqlRunner, query: VectorQuery): Promise<ScoredId[]> {
-  const { vectors, compact, records, index } = VECTOR_TABLES[query.target];
+async function nearest(database: Database, operation: string, query: VectorQuery): Promise<ScoredId[]> {
+  const { vectors, scan, scanVector, records, index } = VECTOR_TABLES[query.target];
   const { alias, where } = query;
   const bytes = vectorBytes(query.vector);
   // max(seq) is an O(log n) estimate of the table's size (deleted rows inflate it, erring towards exact).
-  const counted = await runner.execute({
-    sql: `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${records} ${alias} WHERE ${where.sql()} LIMIT ${EXACT_SCAN_ROWS + 1})) AS n,
-                 (SELECT max(seq) FROM ${vectors}) AS total`,
-    args: where.args,
-  });
+  // A keyed count (it stops past 5,000) on the main thread; the search itself, one statement on a read thread.
+  const counted = await database.lookup(operation, (runner) =>
+    runner.execute({
+      sql: `SELECT (SELECT count(*) FROM (SELECT 1 FROM ${records} ${alias} WHERE ${where.sql()} LIMIT ${EXACT_SCAN_ROWS + 1})) AS n,
+                   (SELECT max(seq) FROM ${vectors}) AS total`,
+      args: where.args,
+    }),
+  );
   const filtered = numeric(counted.rows[0]!, 'n');
   const total = optionalNumeric(counted.rows[0]!, 'total') ?? 0;
   const shortlist = query.limit * SHORTLIST_FACTOR + SHORTLIST_MARGIN;
-  const exactScan = async () =>
-    (
-      await runner.execute({
-        sql: `WITH shortlist AS MATERIALIZED (
-                SELECT ${alias}.seq AS seq, ${alias}.id AS id FROM ${records} ${alias} CROSS JOIN ${compact} c ON c.seq = ${alias}.seq
+  const exactScan = () =>
+    database.read(
+      operation,
+      async (runner) =>
+        (
+          await runner.execute({
+            sql: `WITH shortlist AS MATERIALIZED (
+                SELECT ${alias}.seq AS seq, ${alias}.id AS id FROM ${scan}
                 WHERE ${where.sql()}
-                ORDER BY vector_distance_cos(c.vector, vector8(?)), ${alias}.id LIMIT ?)
+                ORDER BY vector_distance_cos(${scanVector}, vector8(?)) LIMIT ?)
               SELECT s.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
               FROM shortlist s CROSS JOIN ${vectors} v ON v.seq = s.seq
               ORDER BY distance, s.id LIMIT ?`,
-        args: [...where.args, bytes, shortlist, bytes, query.limit],
-      })
-    ).rows;
+            args: [...where.args, bytes, shortlist, bytes, query.limit],
+          })
+        ).rows,
+      'vector',
+    );
   const exactAffordable = filtered <= EXACT_SCAN_ROWS;
   const predictedShort = total === 0 || (NEIGHBOURS * filtered) / total < query.limit;
   if (exactAffordable && predictedShort) return scored(await exactScan());
-  const approximate = await runner.execute({
-    sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
+  const approximate = await database.read(
+    operation,
+    (runner) =>
+      runner.execute({
+        sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
           FROM vector_top_k('${index}', vector32(?), ?) AS top
           CROSS JOIN ${vectors} v ON v.seq = top.id
           CROSS JOIN ${records} ${alias} ON ${alias}.seq = v.seq
           WHERE ${where.sql()}
           ORDER BY distance, ${alias}.id LIMIT ?`,
-    args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
-  });
+        args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
+      }),
+    'vector',
+  );
   if (approximate.rows.length < query.limit && exactAffordable) return scored(await exactScan());
   return scored(approximate.rows);
 }
@@ -102,9 +114,13 @@ export async function searchEpisodesByVector(
   checkVector(vector, dimensions);
   if (limit <= 0) return [];
   const where = candidateFilterConditions(namespace, filter);
-  return database.read('searchEpisodesByVector', (runner) =>
-    nearest(runner, { target: 'episode', alias: 'e', where, vector, limit: Math.floor(limit) }),
-  );
+  return nearest(database, 'searchEpisodesByVector', {
+    target: 'episode',
+    alias: 'e',
+    where,
+    vector,
+    limit: Math.floor(limit),
+  });
 }
 
 export async function searchPatternsByVector(
@@ -119,7 +135,11 @@ export async function searchPatternsByVector(
   checkVector(vector, dimensions);
   if (limit <= 0) return [];
   const where = patternFilterConditions(namespace, filter);
-  return database.read('searchPatternsByVector', (runner) =>
-    nearest(runner, { target: 'pattern', alias: 'p', where, vector, limit: Math.floor(limit) }),
-  );
+  return nearest(database, 'searchPatternsByVector', {
+    target: 'pattern',
+    alias: 'p',
+    where,
+    vector,
+    limit: Math.floor(limit),
+  });
 }
