@@ -135,6 +135,7 @@ describe('a read thread answers like the client', () => {
       { sql: 'SELECT :a + 1 AS a, $b AS b, @c AS c', args: { a: 41, b: true, c: 'x' } },
       { sql: 'SELECT length(?) AS bytes', args: [new Uint8Array([7, 8]).buffer] },
       { sql: 'SELECT 1 AS x, 2 AS x' },
+      { sql: 'SELECT 1 AS __proto__, 2 AS y' },
     ];
     for (const statement of statements) {
       const expected = await client.execute(statement);

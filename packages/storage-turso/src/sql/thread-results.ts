@@ -43,17 +43,25 @@ function jsonValue(value: Value): unknown {
   return typeof value === 'bigint' ? value.toString() : value;
 }
 
-/** Like the client's rows: values by index (not enumerable) and by column name (the first of a repeated name). */
+/** Like the client's rows: values by column name (the first of a repeated name) and by index (not enumerable). */
 function rowOf(values: readonly Value[], columns: readonly string[]): Row {
+  // Named values by plain assignment (the object keeps a fast layout), then the non-enumerable rest.
   const row: Record<string | number, Value> = {};
+  for (let index = 0; index < values.length; index++) {
+    const column = columns[index]!;
+    if (Object.hasOwn(row, column)) continue;
+    if (column === '__proto__') {
+      Object.defineProperty(row, column, {
+        value: values[index],
+        enumerable: true,
+        configurable: true,
+        writable: true,
+      });
+    } else row[column] = values[index] as Value;
+  }
   Object.defineProperty(row, 'length', { value: values.length });
   for (let index = 0; index < values.length; index++) {
-    const value = values[index] as Value;
-    Object.defineProperty(row, index, { value });
-    const column = columns[index]!;
-    if (!Object.hasOwn(row, column)) {
-      Object.defineProperty(row, column, { value, enumerable: true, configurable: true, writable: true });
-    }
+    Object.defineProperty(row, index, { value: values[index] });
   }
   return row as unknown as Row;
 }
