@@ -39,9 +39,10 @@ interface VectorQuery {
  * filtered set is counted first on the covering candidate index (stopping past 5,000); when it is at most
  * 5,000 and the index's neighbours fall short of `limit` — or are predicted to, because the filter keeps too
  * small a share of the table (100 × filtered / table size < limit) — an exact scan (still in SQL: ranked on the
- * compact float8 copies, the shortlist re-scored in float32) answers, without the wasted index query. So small namespaces and selective filters are always
- * complete and exact; over a larger filtered set the index's filtered neighbours are returned — approximate,
- * like any ANN answer, and possibly fewer than `limit`. Scores are `1 − cosine distance`.
+ * float8 copies, for episodes one range of the scan table, the shortlist re-scored in float32) answers, without
+ * the wasted index query. So small namespaces and selective filters are always complete and exact; over a
+ * larger filtered set the index's filtered neighbours are returned — approximate, like any ANN answer, and
+ * possibly fewer than `limit`. Scores are `1 − cosine distance`.
  */
 async function nearest(database: Database, operation: string, query: VectorQuery): Promise<ScoredId[]> {
   const { vectors, scan, scanVector, records, index } = VECTOR_TABLES[query.target];
@@ -59,40 +60,34 @@ async function nearest(database: Database, operation: string, query: VectorQuery
   const filtered = numeric(counted.rows[0]!, 'n');
   const total = optionalNumeric(counted.rows[0]!, 'total') ?? 0;
   const shortlist = query.limit * SHORTLIST_FACTOR + SHORTLIST_MARGIN;
-  const exactScan = () =>
-    database.read(
-      operation,
-      async (runner) =>
-        (
-          await runner.execute({
-            sql: `WITH shortlist AS MATERIALIZED (
+  const exactScan = async () => {
+    const result = await database.read(operation, (runner) =>
+      runner.execute({
+        sql: `WITH shortlist AS MATERIALIZED (
                 SELECT ${alias}.seq AS seq, ${alias}.id AS id FROM ${scan}
                 WHERE ${where.sql()}
                 ORDER BY vector_distance_cos(${scanVector}, vector8(?)) LIMIT ?)
               SELECT s.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
               FROM shortlist s CROSS JOIN ${vectors} v ON v.seq = s.seq
               ORDER BY distance, s.id LIMIT ?`,
-            args: [...where.args, bytes, shortlist, bytes, query.limit],
-          })
-        ).rows,
-      'vector',
+        args: [...where.args, bytes, shortlist, bytes, query.limit],
+      }),
     );
+    return result.rows;
+  };
   const exactAffordable = filtered <= EXACT_SCAN_ROWS;
   const predictedShort = total === 0 || (NEIGHBOURS * filtered) / total < query.limit;
   if (exactAffordable && predictedShort) return scored(await exactScan());
-  const approximate = await database.read(
-    operation,
-    (runner) =>
-      runner.execute({
-        sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
+  const approximate = await database.read(operation, (runner) =>
+    runner.execute({
+      sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
           FROM vector_top_k('${index}', vector32(?), ?) AS top
           CROSS JOIN ${vectors} v ON v.seq = top.id
           CROSS JOIN ${records} ${alias} ON ${alias}.seq = v.seq
           WHERE ${where.sql()}
           ORDER BY distance, ${alias}.id LIMIT ?`,
-        args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
-      }),
-    'vector',
+      args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
+    }),
   );
   if (approximate.rows.length < query.limit && exactAffordable) return scored(await exactScan());
   return scored(approximate.rows);

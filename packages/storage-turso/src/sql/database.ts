@@ -35,9 +35,6 @@ export interface DatabaseOptions {
  * Every database access of the storage goes through here: reads with retries inside a pool slot, writes
  * through group commit, failures mapped to `MemoryError`, and refusal after `close()`.
  */
-/** `vector`: a read whose statements call libSQL's vector functions (see `Database.read`). */
-export type ReadKind = 'vector' | 'other';
-
 export class Database {
   readonly pool: RequestPool;
   private readonly writes: GroupCommit;
@@ -50,8 +47,6 @@ export class Database {
   private readonly checkpoint: BackgroundCheckpoint | undefined;
   /** Reads of a local file, run on worker threads once the store is busy. */
   private readonly readThreads: ReadThreads | undefined;
-  /** Reads that call libSQL's vector functions on a local file, one at a time (see `read`). */
-  private readonly vectorReads = new Mutex();
   private mainThreadReads = 0;
   private lookups = 0;
 
@@ -89,15 +84,9 @@ export class Database {
    * Runs a read (one or more statements through `runner`), retrying transient failures: on a read thread
    * of a local file when they run (searches, lists and batches keep the event loop free), else on the main
    * thread's reader.
-   *
-   * `kind` `vector`: the body calls libSQL's vector functions. On a local file such reads run one at a time.
-   * Two of them on two threads take twice as long each (measured; a vector scan beside a text search slows
-   * neither), most likely because every call allocates its vectors through SQLite's global allocator; one
-   * after the other, the first is answered in half the time and the second no later.
    */
-  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>, kind: ReadKind = 'other'): Promise<T> {
-    const run = () => this.runRead(operation, body, () => this.readRunner());
-    return kind === 'vector' && this.clients.file ? this.vectorReads.run(run) : run();
+  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>): Promise<T> {
+    return this.runRead(operation, body, () => this.readRunner());
   }
 
   /**
