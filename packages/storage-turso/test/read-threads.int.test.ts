@@ -4,8 +4,9 @@ import { createClient, LibsqlError } from '@libsql/client';
 import { createTempDirectory, type TempDirectory } from '@slm/vitest-config/temp';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReadThreadConfig } from '../src/index.js';
+import type { Database } from '../src/sql/database.js';
 import { ReadThreads } from '../src/sql/read-threads.js';
-import { clientRunner } from '../src/sql/runner.js';
+import { clientRunner, type SqlRunner } from '../src/sql/runner.js';
 import { episode, NS, step } from './support/fixtures.js';
 import { readThreadsRunning } from './support/read-threads.js';
 import { useTempStorage } from './support/temp-storage.js';
@@ -80,6 +81,23 @@ describe('read threads of a file database', () => {
       onThreads: before.onThreads,
       onMainThread: before.onMainThread + 1,
     });
+  });
+
+  it('run reads that call the vector functions one at a time, and other reads side by side', async () => {
+    const storage = await temp.open(temp.directory().databaseUrl(), { reads: THREADS });
+    const database = (storage as unknown as { database: Database }).database;
+    const events: string[] = [];
+    const body = (name: string) => async (runner: SqlRunner) => {
+      events.push(`${name} start`);
+      await runner.execute('SELECT 1');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      events.push(`${name} end`);
+    };
+    await Promise.all([database.read('a', body('a'), 'vector'), database.read('b', body('b'), 'vector')]);
+    expect(events).toEqual(['a start', 'a end', 'b start', 'b end']);
+    events.length = 0;
+    await Promise.all([database.read('c', body('c')), database.read('d', body('d'))]);
+    expect(events.slice(0, 2)).toEqual(['c start', 'd start']);
   });
 
   it('are off with `threads: 0`, and by default when the clients are wrapped', async () => {

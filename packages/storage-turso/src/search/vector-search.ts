@@ -61,33 +61,39 @@ async function nearest(database: Database, operation: string, query: VectorQuery
   const total = optionalNumeric(counted.rows[0]!, 'total') ?? 0;
   const shortlist = query.limit * SHORTLIST_FACTOR + SHORTLIST_MARGIN;
   const exactScan = async () => {
-    const result = await database.read(operation, (runner) =>
-      runner.execute({
-        sql: `WITH shortlist AS MATERIALIZED (
+    const result = await database.read(
+      operation,
+      (runner) =>
+        runner.execute({
+          sql: `WITH shortlist AS MATERIALIZED (
                 SELECT ${alias}.seq AS seq, ${alias}.id AS id FROM ${scan}
                 WHERE ${where.sql()}
                 ORDER BY vector_distance_cos(${scanVector}, vector8(?)) LIMIT ?)
               SELECT s.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
               FROM shortlist s CROSS JOIN ${vectors} v ON v.seq = s.seq
               ORDER BY distance, s.id LIMIT ?`,
-        args: [...where.args, bytes, shortlist, bytes, query.limit],
-      }),
+          args: [...where.args, bytes, shortlist, bytes, query.limit],
+        }),
+      'vector',
     );
     return result.rows;
   };
   const exactAffordable = filtered <= EXACT_SCAN_ROWS;
   const predictedShort = total === 0 || (NEIGHBOURS * filtered) / total < query.limit;
   if (exactAffordable && predictedShort) return scored(await exactScan());
-  const approximate = await database.read(operation, (runner) =>
-    runner.execute({
-      sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
+  const approximate = await database.read(
+    operation,
+    (runner) =>
+      runner.execute({
+        sql: `SELECT ${alias}.id AS id, vector_distance_cos(v.vector, vector32(?)) AS distance
           FROM vector_top_k('${index}', vector32(?), ?) AS top
           CROSS JOIN ${vectors} v ON v.seq = top.id
           CROSS JOIN ${records} ${alias} ON ${alias}.seq = v.seq
           WHERE ${where.sql()}
           ORDER BY distance, ${alias}.id LIMIT ?`,
-      args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
-    }),
+        args: [bytes, bytes, Math.max(NEIGHBOURS, query.limit), ...where.args, query.limit],
+      }),
+    'vector',
   );
   if (approximate.rows.length < query.limit && exactAffordable) return scored(await exactScan());
   return scored(approximate.rows);

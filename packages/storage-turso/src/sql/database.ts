@@ -31,6 +31,9 @@ export interface DatabaseOptions {
   remote: boolean;
 }
 
+/** `vector`: a read whose statements call libSQL's vector functions (see `Database.read`). */
+export type ReadKind = 'vector' | 'other';
+
 /**
  * Every database access of the storage goes through here: reads with retries inside a pool slot, writes
  * through group commit, failures mapped to `MemoryError`, and refusal after `close()`.
@@ -47,6 +50,8 @@ export class Database {
   private readonly checkpoint: BackgroundCheckpoint | undefined;
   /** Reads of a local file, run on worker threads once the store is busy. */
   private readonly readThreads: ReadThreads | undefined;
+  /** Reads that call libSQL's vector functions on a local file, one at a time (see `read`). */
+  private readonly vectorReads = new Mutex();
   private mainThreadReads = 0;
   private lookups = 0;
 
@@ -84,9 +89,17 @@ export class Database {
    * Runs a read (one or more statements through `runner`), retrying transient failures: on a read thread
    * of a local file when they run (searches, lists and batches keep the event loop free), else on the main
    * thread's reader.
+   *
+   * `kind` `vector`: the body calls libSQL's vector functions. On a local file such reads run one at a time.
+   * Two of them on two threads only take turns (`pnpm --filter @slm/bench run libsql:threads`), and side by
+   * side they slow every other SQLite call of the process, the main thread's writes included: with four agents
+   * retrieving, a durable log step's p95 was ~6 ms with them side by side and ~1 ms one at a time
+   * (`libsql:mixed`, ADR 0011) — most likely all waiting on SQLite's global allocator, which the vector
+   * functions call for every row.
    */
-  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>): Promise<T> {
-    return this.runRead(operation, body, () => this.readRunner());
+  read<T>(operation: string, body: (runner: SqlRunner) => Promise<T>, kind: ReadKind = 'other'): Promise<T> {
+    const run = () => this.runRead(operation, body, () => this.readRunner());
+    return kind === 'vector' && this.clients.file ? this.vectorReads.run(run) : run();
   }
 
   /**

@@ -2,8 +2,8 @@
  * Diagnostics, not part of `pnpm bench`: whether statements of one kind run side by side on two threads, each
  * thread with its own connection to one file filled as the benchmark fills it. For each kind, the time per
  * statement on one thread alone and on each of two threads running at once (equal times: they ran in
- * parallel; twice the time: they took turns). It explains why more read threads would not make one
- * retrieval much faster (ADR 0011). `pnpm --filter @slm/bench run libsql:threads -- --size 10000`
+ * parallel; twice the time: they took turns). Why the store runs reads that call the vector functions one at
+ * a time (ADR 0011). `pnpm --filter @slm/bench run libsql:threads -- --size 10000`
  */
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
