@@ -9,7 +9,12 @@ import { useTempDirectories } from './support/temp-databases.js';
 
 const directory = useTempDirectories();
 /** The migrations a schema-version-1 database still needs. */
-const AFTER_V1 = ['0002_search', '0003_search_facets', '0004_single_token_facets'];
+const AFTER_V1 = [
+  '0002_search',
+  '0003_search_facets',
+  '0004_single_token_facets',
+  '0005_episode_vector_scan',
+];
 
 describe('memory-cli migrate', () => {
   it('upgrades a schema-version-1 database: --dry-run lists the pending migrations, migrate applies them, status shows the code version', async () => {

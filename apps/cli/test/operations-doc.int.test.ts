@@ -212,10 +212,10 @@ describe('docs/operations.md', () => {
     const dryRun = await ok('memory-cli migrate --dry-run');
     expect(dryRun.stdout).toContain('0002_search');
     expect((await ok('memory-cli migrate')).stdout).toContain(
-      'applied 0002_search, 0003_search_facets, 0004_single_token_facets',
+      'applied 0002_search, 0003_search_facets, 0004_single_token_facets, 0005_episode_vector_scan',
     );
     const migrated = await ok('memory-cli status');
-    expect(migrated.stdout).toMatch(/^schema: +code 4, database 4$/m);
+    expect(migrated.stdout).toMatch(/^schema: +code 5, database 5$/m);
 
     // Rollback: keep what was written since the upgrade, restore the pre-upgrade backup, then those records.
     moveDatabaseAside('upgraded');
