@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { episodeSearchText, mergePatternContribution, searchTerms } from '@slm/memory-core';
+import { type Episode, episodeSearchText, mergePatternContribution, searchTerms } from '@slm/memory-core';
 import { describe, expect, it } from 'vitest';
 import { EPISODE_COLUMNS, episodeColumnValues, episodeRecordJson } from '../src/episodes/episode-row.js';
 import {
@@ -25,6 +25,35 @@ async function query(url: string, sql: string): Promise<Record<string, unknown>[
   const client = createClient({ url });
   try {
     return (await client.execute(sql)).rows.map((row) => ({ ...row }));
+  } finally {
+    client.close();
+  }
+}
+
+/** A vector along one axis. */
+function unit(index: number): Float32Array {
+  return Float32Array.from({ length: DIMENSIONS }, (_, at) => (at === index ? 1 : 0));
+}
+
+/** A database at schema `version` holding `entries`: episode rows and vectors as that version wrote them. */
+async function episodesWithVectorsAt(
+  url: string,
+  version: number,
+  entries: ReadonlyArray<readonly [Episode, Float32Array]>,
+): Promise<void> {
+  const client = createClient({ url });
+  try {
+    await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, version));
+    for (const [record, vector] of entries) {
+      const inserted = await client.execute({
+        sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
+        args: episodeColumnValues(record, episodeRecordJson(record)),
+      });
+      await client.execute({
+        sql: 'INSERT INTO episode_vectors (seq, vector) VALUES (?, vector32(?))',
+        args: [inserted.rows[0]!['seq']!, new Uint8Array(vector.buffer)],
+      });
+    }
   } finally {
     client.close();
   }
@@ -185,28 +214,11 @@ describe('migrations', () => {
     const url = temp.directory().databaseUrl();
     const near = completed(episode({ taskDescription: 'Rotate the signing keys' }));
     const far = completed(episode({ taskDescription: 'Rotate the log files' }));
-    const unit = (index: number) =>
-      Float32Array.from({ length: DIMENSIONS }, (_, at) => (at === index ? 1 : 0));
-    const client = createClient({ url });
-    try {
-      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 3));
-      // Rows and vectors as version 3 wrote them (no compact copies yet).
-      for (const [record, vector] of [
-        [near, unit(0)],
-        [far, unit(1)],
-      ] as const) {
-        const inserted = await client.execute({
-          sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
-          args: episodeColumnValues(record, episodeRecordJson(record)),
-        });
-        await client.execute({
-          sql: 'INSERT INTO episode_vectors (seq, vector) VALUES (?, vector32(?))',
-          args: [inserted.rows[0]!['seq']!, new Uint8Array(vector.buffer)],
-        });
-      }
-    } finally {
-      client.close();
-    }
+    // Rows and vectors as version 3 wrote them (no float8 copies yet).
+    await episodesWithVectorsAt(url, 3, [
+      [near, unit(0)],
+      [far, unit(1)],
+    ]);
 
     const storage = await temp.open(url);
     expect(storage.migration).toEqual({ from: 3, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(3) });
@@ -234,33 +246,16 @@ describe('migrations', () => {
 
   it('migrates a version-4 database: the episode scan table is backfilled and follows every filter column', async () => {
     const url = temp.directory().databaseUrl();
-    const unit = (index: number) =>
-      Float32Array.from({ length: DIMENSIONS }, (_, at) => (at === index ? 1 : 0));
     const finance = { domain: 'finance', complexity: 'simple' as const, tags: [] };
     const ledger = completed(episode({ taskDescription: 'Reconcile the ledger', context: finance }));
     const invoices = completed(episode({ taskDescription: 'Reconcile the invoices', context: finance }));
     const open = episode({ taskDescription: 'Reconcile the payroll', context: finance });
-    const client = createClient({ url });
-    try {
-      await migrate(client, { dimensions: DIMENSIONS }, MIGRATIONS.slice(0, 4));
-      // Rows and vectors as version 4 wrote them (its triggers made the compact copies).
-      for (const [record, vector] of [
-        [ledger, unit(0)],
-        [invoices, unit(1)],
-        [open, unit(2)],
-      ] as const) {
-        const inserted = await client.execute({
-          sql: `INSERT INTO episodes (${EPISODE_COLUMNS.join(', ')}) VALUES (${EPISODE_COLUMNS.map(() => '?').join(', ')}) RETURNING seq`,
-          args: episodeColumnValues(record, episodeRecordJson(record)),
-        });
-        await client.execute({
-          sql: 'INSERT INTO episode_vectors (seq, vector) VALUES (?, vector32(?))',
-          args: [inserted.rows[0]!['seq']!, new Uint8Array(vector.buffer)],
-        });
-      }
-    } finally {
-      client.close();
-    }
+    // Rows and vectors as version 4 wrote them (its triggers made the compact copies).
+    await episodesWithVectorsAt(url, 4, [
+      [ledger, unit(0)],
+      [invoices, unit(1)],
+      [open, unit(2)],
+    ]);
 
     const storage = await temp.open(url);
     expect(storage.migration).toEqual({ from: 4, to: SCHEMA_VERSION, applied: ALL_LABELS.slice(4) });
