@@ -54,6 +54,8 @@ export class ReadThreads {
   private onThreads = 0;
   private onMainThread = 0;
   private stopped = false;
+  /** While `stop` waits for the queue to empty: resolved by `dispatch` once it has. */
+  private draining: Promise<void> | undefined;
   private drained: (() => void) | undefined;
   /** What read bodies run through while threads are ready: statements join the queue. */
   private readonly queued: SqlRunner = {
@@ -108,9 +110,10 @@ export class ReadThreads {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.queue.length > 0 || this.lanes.some((lane) => lane.busy)) {
-      await new Promise<void>((resolve) => {
+      this.draining ??= new Promise<void>((resolve) => {
         this.drained = resolve;
       });
+      await this.draining;
     }
     await Promise.all(this.lanes.splice(0).map((lane) => lane.stop()));
   }
