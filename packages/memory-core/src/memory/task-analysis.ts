@@ -53,9 +53,10 @@ export async function analyseTask(
 ): Promise<TaskAnalysis> {
   const { runtime } = scope;
   const plan = await planQuery(runtime, text, context);
+  const nowMs = runtime.clock.now();
   // The pattern searches need only the query: they run while the episodes are searched, loaded and ranked.
   const [episodes, patternHits] = await Promise.all([
-    analyseEpisodes(scope, plan, context, options.limit),
+    analyseEpisodes(scope, plan, { context, limit: options.limit, nowMs }),
     searchPatternHits(scope, plan, options.patternPool),
   ]);
   const patternCandidates = await loadPatternCandidates(scope, patternHits, options.patternPool, {
@@ -64,16 +65,20 @@ export async function analyseTask(
   const patterns = rankPatterns(patternCandidates, {
     context,
     predictions: episodes.predictions,
-    nowMs: runtime.clock.now(),
+    nowMs,
     ranking: runtime.config.ranking,
     demotionThreshold: runtime.config.demotionThreshold,
     feedbackBoost: options.feedbackBoost,
   });
-  const { found, successes: _successes, ...analysed } = episodes;
+  const { found } = episodes;
   return {
     plan,
-    ...analysed,
+    ranked: episodes.ranked,
+    exemplars: episodes.exemplars,
+    warnings: episodes.warnings,
     patterns,
+    predictions: episodes.predictions,
+    procedureFeedback: episodes.procedureFeedback,
     lexicalHits: found.lexicalHits,
     semanticHits: found.semanticHits,
     crossDomainFallback: found.crossDomainFallback,
@@ -81,7 +86,11 @@ export async function analyseTask(
 }
 
 /** Episode candidates searched, loaded and ranked, with the procedure priors that ranked them. */
-async function analyseEpisodes(scope: MemoryScope, plan: QueryPlan, context: QueryContext, limit: number) {
+async function analyseEpisodes(
+  scope: MemoryScope,
+  plan: QueryPlan,
+  { context, limit, nowMs }: { context: QueryContext; limit: number; nowMs: number },
+) {
   const { runtime } = scope;
   const [found, counts, feedbackCounts] = await Promise.all([
     findEpisodeCandidates(scope, plan, limit),
@@ -91,12 +100,7 @@ async function analyseEpisodes(scope: MemoryScope, plan: QueryPlan, context: Que
   const procedureFeedback = predictTools(feedbackCounts, plan.terms, FEEDBACK_MIN_REPORTS);
   const ranking = runtime.config.ranking;
   const predictions = ranking.priorWeight > 0 ? predictTools(counts, plan.terms) : new Map<string, number>();
-  const ranked = rankEpisodes(found.candidates, {
-    context,
-    predictions,
-    nowMs: runtime.clock.now(),
-    ranking,
-  });
+  const ranked = rankEpisodes(found.candidates, { context, predictions, nowMs, ranking });
   const successes = ranked.filter((candidate) => !isFailure(candidate.episode));
   const exemplars = maximalMarginalRelevance(successes, ranking.mmrLambda, limit);
   const warnings = failureWarnings(ranked, exemplars[0]?.episode, WARNINGS, ranking);
