@@ -18,8 +18,8 @@ import type { TermStatistics } from './term-statistics.js';
  * TermStatistics). The ranked hits (a materialised CTE: one pass over the index; only the best `limit` when the
  * facets express the whole filter) are then joined to their episodes, where every filter is applied again on
  * typed columns — the facets narrow, the columns decide. The statistics are keyed reads on the main thread
- * and the search is one statement on a read thread: a second statement of the same read would queue on its
- * thread behind whatever other reads were sent there meanwhile.
+ * and the search is one statement on a read thread: a second statement of the same read would wait in the
+ * threads' queue again, behind whatever other reads arrived meanwhile.
  */
 export async function searchEpisodesByText(
   database: Database,
