@@ -1,5 +1,4 @@
-import type { StorageBackend } from '@slm/memory-core';
-import { runStorageContract } from '@slm/storage-contract';
+import { reopenableInstance, runStorageContract } from '@slm/storage-contract';
 import { createTursoStorage } from '@slm/storage-turso';
 import { createTempDirectory } from '@slm/vitest-config/temp';
 import { type CacheOptions, withCache } from '../src/index.js';
@@ -21,19 +20,7 @@ function cachedContract(name: string, cacheOptions: () => CacheOptions): void {
       const options = cacheOptions();
       const open = async () =>
         withCache(await createTursoStorage({ url, embeddingDimensions: DIMENSIONS }), options);
-      let storage: StorageBackend = await open();
-      return {
-        storage,
-        async reopen() {
-          await storage.close();
-          storage = await open();
-          return storage;
-        },
-        async cleanup() {
-          await storage.close();
-          directory.remove();
-        },
-      };
+      return reopenableInstance(open, () => directory.remove());
     },
   });
 }

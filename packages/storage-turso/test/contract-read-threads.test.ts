@@ -1,7 +1,6 @@
-import { runStorageContract } from '@slm/storage-contract';
+import { reopenableInstance, runStorageContract } from '@slm/storage-contract';
 import { createTempDirectory } from '@slm/vitest-config/temp';
 import { createTursoStorage } from '../src/index.js';
-import { contractTarget } from './support/contract-target.js';
 import { readThreadsRunning } from './support/read-threads.js';
 
 const DIMENSIONS = 8;
@@ -21,7 +20,7 @@ runStorageContract({
           reads: { threads: 1, startAfterReads: 0 },
         }),
       );
-    return contractTarget(open, (storage) => {
+    return reopenableInstance(open, (storage) => {
       directory.remove();
       // Read statistics survive close: every read of the test must have run on the thread.
       const { onMainThread } = storage.readStatistics();

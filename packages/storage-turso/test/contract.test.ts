@@ -1,7 +1,6 @@
-import { runStorageContract } from '@slm/storage-contract';
+import { reopenableInstance, runStorageContract } from '@slm/storage-contract';
 import { createTempDirectory } from '@slm/vitest-config/temp';
 import { createTursoStorage } from '../src/index.js';
-import { contractTarget } from './support/contract-target.js';
 
 const DIMENSIONS = 8;
 
@@ -13,6 +12,6 @@ runStorageContract({
     const directory = createTempDirectory('slm-turso-contract-');
     const url = directory.databaseUrl();
     const open = () => createTursoStorage({ url, embeddingDimensions: DIMENSIONS });
-    return contractTarget(open, () => directory.remove());
+    return reopenableInstance(open, () => directory.remove());
   },
 });

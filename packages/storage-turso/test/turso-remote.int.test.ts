@@ -1,8 +1,7 @@
 import { createClient } from '@libsql/client';
-import { runStorageContract } from '@slm/storage-contract';
+import { reopenableInstance, runStorageContract } from '@slm/storage-contract';
 import { describe, expect, it } from 'vitest';
 import { createTursoStorage } from '../src/index.js';
-import { contractTarget } from './support/contract-target.js';
 
 // A real Turso database, only when one is configured (none is reachable from CI or this machine). The suite
 // deletes every row of that database between tests, so it reads dedicated variables rather than the service's
@@ -63,7 +62,7 @@ if (url) {
     async create() {
       await wipe();
       const open = () => createTursoStorage({ url, authToken, embeddingDimensions: DIMENSIONS });
-      return contractTarget(open);
+      return reopenableInstance(open);
     },
   });
 }

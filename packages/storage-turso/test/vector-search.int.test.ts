@@ -1,6 +1,6 @@
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { completed, episode, NS } from './support/fixtures.js';
-import { seededRandom } from './support/seeded-random.js';
 import { useTempStorage } from './support/temp-storage.js';
 
 const temp = useTempStorage();

@@ -6,6 +6,7 @@ import {
   type StepInput,
   type TaskOutcomeInput,
 } from '@slm/memory-core';
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 
 /**
  * A deterministic synthetic workload: software tasks built from small vocabularies, so that benchmarks are
@@ -52,17 +53,8 @@ const TOOLS = [
   'open_pr',
 ];
 
-/** mulberry32: a tiny seeded PRNG. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The benchmarks' seeded PRNG (mulberry32), shared with the tests. */
+export const random: (seed: number) => () => number = seededRandom;
 
 function pick<T>(values: readonly T[], next: () => number): T {
   return values[Math.floor(next() * values.length)]!;

@@ -20,4 +20,5 @@ export interface ContractInstance {
   cleanup(): Promise<void>;
 }
 
+export { reopenableInstance } from './reopenable.js';
 export { runStorageContract } from './suite.js';

@@ -1,9 +1,9 @@
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { CosineQuery } from '../../src/storage/in-memory/cosine-query.js';
 import { searchVectors, TWO_PASS_ROWS } from '../../src/storage/in-memory/exact-scan.js';
 import { TopK } from '../../src/storage/in-memory/top-k.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
-import { seededRandom } from '../support/seeded-random.js';
 
 /** The one-pass reference: every row scored exactly into one top-k. */
 function onePass(

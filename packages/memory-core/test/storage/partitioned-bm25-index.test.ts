@@ -1,7 +1,7 @@
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { Bm25Index } from '../../src/storage/in-memory/bm25-index.js';
 import { PartitionedBm25Index } from '../../src/storage/in-memory/partitioned-bm25-index.js';
-import { seededRandom } from '../support/seeded-random.js';
 import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 describe('PartitionedBm25Index', () => {

@@ -1,7 +1,7 @@
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { PartitionedVectorIndex } from '../../src/storage/in-memory/partitioned-vector-index.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
-import { seededRandom } from '../support/seeded-random.js';
 import { all, blue, only, red, type Shelf } from '../support/shelves.js';
 
 function vector(...values: number[]): Float32Array {

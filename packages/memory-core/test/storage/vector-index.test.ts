@@ -1,8 +1,8 @@
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { CosineQuery } from '../../src/storage/in-memory/cosine-query.js';
 import { TopK } from '../../src/storage/in-memory/top-k.js';
 import { VectorIndex } from '../../src/storage/in-memory/vector-index.js';
-import { seededRandom } from '../support/seeded-random.js';
 
 function unit(dimensions: number, values: Record<number, number>): Float32Array {
   const vector = new Float32Array(dimensions);

@@ -1,5 +1,5 @@
 import { type Client, LibsqlError, type Transaction } from '@libsql/client';
-import { seededRandom } from './seeded-random.js';
+import { seededRandom } from '@slm/vitest-config/seeded-random';
 
 export interface FaultPlan {
   /** Probability that a call fails before it reaches the database. */

@@ -1,4 +1,7 @@
-/** A small deterministic PRNG (mulberry32), so that a run can be replayed exactly. */
+/**
+ * A small deterministic PRNG (mulberry32), values in [0, 1): the tests and the benchmarks share it, so that a
+ * run can be replayed exactly.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
